@@ -1,0 +1,112 @@
+// Reading and decoding request bodies: bounded in size, JSON or YAML by Content-Type, with the
+// decoder's position in the error so a user can find the mistake in their manifest.
+import type { IncomingMessage } from 'node:http';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { badRequest, StatusError, tooLarge, unsupportedMediaType } from '../../../../shared/k8s/status';
+import type { PatchType } from '../registry/types';
+
+/** Upstream's limit for a request body (3 MiB). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        // Keep draining without keeping anything, so the client still reads our 413.
+        over = true;
+        chunks.length = 0;
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+
+export const mediaTypeOf = (req: IncomingMessage): string => (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+
+const PATCH_TYPES: Record<string, PatchType> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
+};
+
+export const patchTypeOf = (mediaType: string): PatchType => {
+  const t = PATCH_TYPES[mediaType];
+  if (!t) throw unsupportedMediaType(mediaType);
+  return t;
+};
+
+const lineColumn = (text: string, pos: number): { line: number; column: number } => {
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return { line, column: pos - before.lastIndexOf('\n') };
+};
+
+const decodeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const where = m ? lineColumn(text, Number(m[1])) : undefined;
+    throw badRequest(`error decoding JSON: ${message}${where ? ` (line ${where.line}, column ${where.column})` : ''}`);
+  }
+};
+
+const decodeYaml = (text: string): unknown => {
+  try {
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const where = err.linePos?.[0];
+      const first = err.message.split('\n')[0];
+      throw badRequest(`error converting YAML to JSON: yaml: ${where ? `line ${where.line}, column ${where.col}: ` : ''}${first}`);
+    }
+    throw badRequest(`error converting YAML to JSON: ${(err as Error).message}`);
+  }
+};
+
+/** Decodes by media type; JSON patch types are JSON, apply patches are YAML (a superset of JSON). */
+export const decodeBody = (buf: Buffer, mediaType: string): unknown => {
+  const text = buf.toString('utf8');
+  if (mediaType === 'application/yaml' || mediaType === 'application/apply-patch+yaml' || mediaType === 'text/yaml') {
+    // Cheap path: kubectl sends JSON even where YAML is allowed.
+    return /^\s*[[{]/.test(text) ? decodeJsonOrYaml(text) : decodeYaml(text);
+  }
+  if (mediaType === '' || mediaType === 'application/json' || mediaType.endsWith('+json')) return decodeJson(text);
+  throw unsupportedMediaType(mediaType);
+};
+
+const decodeJsonOrYaml = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return decodeYaml(text);
+  }
+};
+
+/** The body of create/update must be one object. */
+export const asObject = (value: unknown): Record<string, any> => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw badRequest('the body of the request must be a single JSON or YAML object');
+  }
+  return value as Record<string, any>;
+};
+
+export const isStatusError = (err: unknown): err is StatusError => err instanceof StatusError;
