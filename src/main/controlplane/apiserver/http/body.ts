@@ -58,14 +58,39 @@ const lineColumn = (text: string, pos: number): { line: number; column: number }
   return { line, column: pos - before.lastIndexOf('\n') };
 };
 
+// A prefix of a document is "still fine" if parsing it only fails for running out of text.
+const failsOnlyAtEnd = (prefix: string): boolean => {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message);
+    return /end of JSON input|Unterminated string/.test((err as Error).message) || (m !== null && Number(m[1]) >= prefix.length);
+  }
+};
+
+/** V8 does not always say where JSON broke; find the first offending character by bisection. */
+const errorOffset = (text: string, message: string): number => {
+  const m = /position (\d+)/.exec(message);
+  if (m) return Number(m[1]);
+  let [lo, hi] = [0, text.length];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (failsOnlyAtEnd(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+};
+
 const decodeJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const where = m ? lineColumn(text, Number(m[1])) : undefined;
-    throw badRequest(`error decoding JSON: ${message}${where ? ` (line ${where.line}, column ${where.column})` : ''}`);
+    const raw = (err as Error).message;
+    // Drop V8's quote of the input: it can be a whole manifest.
+    const message = raw.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const where = lineColumn(text, errorOffset(text, raw));
+    throw badRequest(`error decoding JSON: ${message} at line ${where.line}, column ${where.column}`);
   }
 };
 
