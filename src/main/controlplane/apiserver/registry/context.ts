@@ -1,0 +1,34 @@
+// What every verb needs: the injected services plus the per-resource caches.
+import type { Store } from '../../store/types';
+import type { FieldManager } from '../apply/types';
+import type { KindStrategy } from '../defaults/types';
+import type { ResourceRegistry } from '../resources/registry';
+import type { SchemaService } from '../schema/types';
+import type { ResourceRef } from './keys';
+import type { WatchCache } from './watch-cache';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface RestStorageDeps {
+  store: Store;
+  resources: ResourceRegistry;
+  schema: SchemaService;
+  fieldManager: FieldManager;
+  strategy: KindStrategy;
+  clock: Clock;
+  uid: () => string;
+  /** random source for generateName suffixes; defaults to crypto */
+  random?: () => number;
+  /** how often watches with allowWatchBookmarks get a BOOKMARK; upstream sends about one a minute */
+  bookmarkIntervalMs?: number;
+  /** events kept per resource so watches from a recent resourceVersion are served from memory */
+  watchCacheCapacity?: number;
+}
+
+export interface Ctx extends RestStorageDeps {
+  cacheFor(resource: ResourceRef): WatchCache;
+  /** resolves when the storage shuts down: open watches end */
+  readonly stopped: Promise<void>;
+}

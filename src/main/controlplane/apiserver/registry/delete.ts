@@ -1,0 +1,47 @@
+// DELETE one object: preconditions, then remove or mark (see delete-plan), as one compare-and-swap
+// against the version the plan was made from.
+import { conflict, notFound } from '../../../../shared/k8s/status';
+import type { Ctx } from './context';
+import { checkPreconditions, deleteOptionsOf, planDelete, type DeleteOptions } from './delete-plan';
+import { encodeForStore, mutableCopy, type Obj } from './json';
+import { keyOf } from './keys';
+import { isStoreError } from './store-errors';
+import type { RequestInfo, WriteResult } from './types';
+import { MODIFIED } from './update-flow';
+
+const MAX_ATTEMPTS = 16;
+
+export async function del(ctx: Ctx, req: RequestInfo, options: Record<string, any> | undefined): Promise<WriteResult> {
+  return deleteWith(ctx, req, deleteOptionsOf(req, options));
+}
+
+export async function deleteWith(ctx: Ctx, req: RequestInfo, opts: DeleteOptions): Promise<WriteResult> {
+  const key = keyOf(req.resource, req.namespace, req.name ?? '');
+  const cache = ctx.cacheFor(req.resource);
+  for (let attempt = 0; ; attempt++) {
+    const kv = ctx.store.get(key);
+    if (!kv) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
+    const current = cache.decode(kv);
+    checkPreconditions(req, current, opts.preconditions);
+    const plan = planDelete(ctx, req, mutableCopy(current), opts);
+    if (plan.action === 'none') return { code: 200, object: current };
+    if (opts.dryRun) return { code: 200, object: plan.action === 'mark' ? plan.object : current };
+    try {
+      if (plan.action === 'remove') {
+        const deleted = await ctx.store.delete(key, kv.modRevision);
+        return { code: 200, object: withRevision(current, deleted.modRevision) };
+      }
+      const written = await ctx.store.update(key, encodeForStore(plan.object), kv.modRevision);
+      plan.object.metadata.resourceVersion = String(written.modRevision);
+      return { code: 200, object: cache.remember(written, plan.object) };
+    } catch (err) {
+      if (isStoreError(err, 'KeyNotFoundError')) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
+      if (!isStoreError(err, 'RevisionMismatchError')) throw err;
+      if (opts.preconditions?.resourceVersion || attempt >= MAX_ATTEMPTS) {
+        throw conflict(req.resource.plural, req.resource.group, req.name ?? '', MODIFIED);
+      }
+    }
+  }
+}
+
+const withRevision = (obj: Obj, revision: number): Obj => ({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(revision) } });

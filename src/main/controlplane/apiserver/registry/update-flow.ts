@@ -1,0 +1,121 @@
+// The optimistic loop every change to an existing object goes through (PUT, PATCH, /status, /scale):
+// read the latest, compute the new object from it, admit it, compare-and-swap; on a lost race, recompute
+// from the new latest unless the client pinned a resourceVersion. A failed attempt writes nothing.
+import { isDeepStrictEqual } from 'node:util';
+import { conflict, notFound } from '../../../../shared/k8s/status';
+import type { KeyValue } from '../../store/types';
+import { checkSchema, checkSemantics, trackFields } from './admit';
+import type { Ctx } from './context';
+import { encodeForStore, mutableCopy, type Obj } from './json';
+import { keyOf } from './keys';
+import { isDryRun } from './query';
+import { isStoreError } from './store-errors';
+import type { RequestInfo, WriteResult } from './types';
+
+const MAX_ATTEMPTS = 16;
+export const MODIFIED = 'the object has been modified; please apply your changes to the latest version and try again';
+
+export interface Change {
+  /** builds the new object from the latest one (a mutable copy); may throw a StatusError */
+  apply(current: Obj): Obj;
+  manager: string;
+  /** the change set managedFields itself (server-side apply) */
+  selfManaged?: boolean;
+  /** when absent and the object is missing: 404. Apply uses it to create. */
+  onMissing?: () => Promise<WriteResult>;
+}
+
+export async function updateExisting(ctx: Ctx, req: RequestInfo, change: Change): Promise<WriteResult> {
+  const key = keyOf(req.resource, req.namespace, req.name ?? '');
+  const cache = ctx.cacheFor(req.resource);
+  for (let attempt = 0; ; attempt++) {
+    const kv = ctx.store.get(key);
+    if (!kv) {
+      if (change.onMissing) return change.onMissing();
+      throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
+    }
+    const old = cache.decode(kv);
+    const desired = change.apply(mutableCopy(old));
+    const pinned = desired.metadata?.resourceVersion;
+    if (pinned !== undefined && pinned !== '' && pinned !== String(kv.modRevision)) throw modified(req);
+    const { object, warnings } = admitUpdate(ctx, req, desired, old, change.selfManaged ? undefined : change.manager);
+    const done = (o: Obj, code = 200): WriteResult => ({ code, object: o, ...(warnings.length ? { warnings } : {}) });
+    object.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (sameIgnoringManagedFields(object, old)) return done(old);
+    if (isDryRun(req.query)) return done(object);
+    try {
+      return done(await persist(ctx, req, key, kv, object));
+    } catch (err) {
+      if (isStoreError(err, 'KeyNotFoundError')) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
+      if (!isStoreError(err, 'RevisionMismatchError')) throw err;
+      if ((pinned !== undefined && pinned !== '') || attempt >= MAX_ATTEMPTS) throw modified(req);
+    }
+  }
+}
+
+export const modified = (req: RequestInfo) => conflict(req.resource.plural, req.resource.group, req.name ?? '', MODIFIED);
+
+/** writes the update, or removes the object when the update cleared the last finalizer of a deleting object */
+async function persist(ctx: Ctx, req: RequestInfo, key: string, kv: KeyValue, object: Obj): Promise<Obj> {
+  const cache = ctx.cacheFor(req.resource);
+  if (readyToRemove(object)) {
+    const deleted = await ctx.store.delete(key, kv.modRevision);
+    object.metadata.resourceVersion = String(deleted.modRevision);
+    return object;
+  }
+  const written = await ctx.store.update(key, encodeForStore(object), kv.modRevision);
+  object.metadata.resourceVersion = String(written.modRevision);
+  return cache.remember(written, object);
+}
+
+/** upstream's ShouldDeleteDuringUpdate: deleting, no finalizers left, no grace period still running */
+export const readyToRemove = (obj: Obj): boolean => {
+  const meta = obj.metadata;
+  if (!meta.deletionTimestamp || (meta.finalizers ?? []).length > 0) return false;
+  if (obj.kind === 'Pod' && obj.apiVersion === 'v1' && (!obj.spec?.nodeName || ['Succeeded', 'Failed'].includes(obj.status?.phase))) return true;
+  return !meta.deletionGracePeriodSeconds;
+};
+
+function admitUpdate(ctx: Ctx, req: RequestInfo, desired: Obj, old: Obj, manager: string | undefined): { object: Obj; warnings: string[] } {
+  const { resource } = req;
+  let obj = desired;
+  ctx.strategy.applyDefaults(resource, obj);
+  const warnings = checkSchema(ctx, req, obj);
+  if (req.subresource === 'status') obj = { ...mutableCopy(old), status: obj.status };
+  else if (resource.subresources.status) obj.status = old.status === undefined ? undefined : mutableCopy(old.status);
+  if (obj.status === undefined) delete obj.status;
+  keepSystemMeta(obj, old);
+  ctx.strategy.prepareForUpdate(resource, obj, old, req.subresource);
+  if (req.subresource !== 'status' && old.metadata.generation !== undefined && specChanged(obj, old)) {
+    obj.metadata.generation = old.metadata.generation + 1;
+  }
+  checkSemantics(ctx, resource, obj, old);
+  return { object: manager === undefined ? obj : trackFields(ctx, req, manager, old, obj), warnings };
+}
+
+const SYSTEM_META = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'];
+
+const keepSystemMeta = (obj: Obj, old: Obj): void => {
+  const meta = (obj.metadata ??= {});
+  for (const f of SYSTEM_META) {
+    if (old.metadata[f] === undefined) delete meta[f];
+    else meta[f] = old.metadata[f];
+  }
+  meta.name = old.metadata.name;
+  if (old.metadata.namespace !== undefined) meta.namespace = old.metadata.namespace;
+  if (meta.managedFields === undefined && old.metadata.managedFields !== undefined) meta.managedFields = mutableCopy(old.metadata.managedFields);
+};
+
+/** generation counts changes to anything but metadata and status */
+const specChanged = (obj: Obj, old: Obj): boolean => {
+  const { metadata: _a, status: _b, ...now } = obj;
+  const { metadata: _c, status: _d, ...before } = old;
+  return !isDeepStrictEqual(now, before);
+};
+
+/** a no-op write (only managedFields timestamps differ) stores nothing, as upstream */
+const sameIgnoringManagedFields = (a: Obj, b: Obj): boolean => {
+  const { managedFields: _a, ...metaA } = a.metadata;
+  const { managedFields: _b, ...metaB } = b.metadata;
+  return isDeepStrictEqual({ ...a, metadata: metaA }, { ...b, metadata: metaB });
+};
