@@ -1,43 +1,13 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { BUILTIN_RESOURCES } from '../resources/builtins';
 import { ResourceRegistry } from '../resources/registry';
 import { createTokenAuthenticator } from './auth';
 import { createApiHandler } from './handler';
-import { MemoryHandlers, SimpleSchema, simplePrinter } from './test-support';
+import { call, MemoryHandlers, SimpleSchema, simplePrinter, TEST_TOKEN as TOKEN } from './test-support';
 
-const TOKEN = 'secret-token';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json: any;
-}
-
-export const call = (port: number, method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string>; token?: string | null } = {}): Promise<Reply> =>
-  new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? TOKEN}`;
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: any;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
 
 describe('API HTTP front', () => {
   let server: Server;

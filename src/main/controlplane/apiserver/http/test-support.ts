@@ -1,5 +1,6 @@
 // A small in-memory ResourceHandlers for this folder's tests, standing in until the real REST
 // storage exists. It keeps objects per resource and fans watch events out to live sinks.
+import { request } from 'node:http';
 import { alreadyExists, notFound } from '../../../../shared/k8s/status';
 import type { RequestInfo, ResourceHandlers, WatchEventOut, WatchSink, WriteResult } from '../registry/types';
 import type { TablePrinter } from '../printers/types';
@@ -115,3 +116,35 @@ export class SimpleSchema implements SchemaService {
     this.custom.delete(`${r.group}/${r.version}/${r.plural}`);
   }
 }
+
+export const TEST_TOKEN = 'secret-token';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: any;
+}
+
+/** One HTTP call with the test token (or none, or another), answering status, headers and parsed JSON. */
+export const call = (port: number, method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string>; token?: string | null } = {}): Promise<Reply> =>
+  new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? TEST_TOKEN}`;
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: any;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
