@@ -21,7 +21,10 @@ interface EventRow extends LogRow {
   p_version: number | null;
 }
 
-const LATEST_AT = `SELECT MAX(id) AS id FROM log WHERE key >= @lo AND key > @after AND key < @hi AND id <= @rev GROUP BY key`;
+// Walks the (key, id) index in key order and keeps each key's newest row at or below @rev, so a
+// LIMIT stops the scan early instead of grouping the whole prefix first.
+const LIVE_AT = `FROM log l WHERE l.key >= @lo AND l.key > @after AND l.key < @hi AND l.id <= @rev
+  AND l.id = (SELECT MAX(id) FROM log m WHERE m.key = l.key AND m.id <= @rev) AND l.deleted = 0`;
 
 export function rowToKv(row: LogRow): KeyValue {
   return { key: row.key, value: row.value, createRevision: row.create_revision, modRevision: row.id, version: row.version };
@@ -63,9 +66,13 @@ export class LogTable {
     );
     this.getAtStmt = db.prepare(`SELECT * FROM log WHERE key = ? AND id <= ? ORDER BY id DESC LIMIT 1`);
     this.rangeAtStmt = db.prepare(
-      `SELECT l.* FROM log l JOIN (${LATEST_AT}) m ON l.id = m.id WHERE l.deleted = 0 ORDER BY l.key LIMIT @limit`,
+      `SELECT l.* ${LIVE_AT} ORDER BY l.key LIMIT @limit`,
     );
-    this.countAtStmt = db.prepare(`SELECT COUNT(*) AS n FROM log l JOIN (${LATEST_AT}) m ON l.id = m.id WHERE l.deleted = 0`);
+    // SQLite takes a bare column next to MAX() from the row holding the max: one index-only pass.
+    this.countAtStmt = db.prepare(
+      `SELECT COUNT(*) AS n FROM (SELECT deleted, MAX(id) FROM log
+       WHERE key >= @lo AND key > @after AND key < @hi AND id <= @rev GROUP BY key) WHERE deleted = 0`,
+    );
     this.eventsStmt = db.prepare(
       `SELECT l.*, p.deleted AS p_deleted, p.value AS p_value, p.create_revision AS p_create, p.version AS p_version
        FROM log l LEFT JOIN log p ON p.id = l.prev_revision

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS log (
   version INTEGER NOT NULL,
   value TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS log_key_id ON log (key, id);
+-- (key, id, deleted) covers "newest live row per key" lookups, so counting never reads values.
+CREATE INDEX IF NOT EXISTS log_key_id ON log (key, id, deleted);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
