@@ -14,3 +14,7 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+// The official schemas, loaded lazily by the API server's schema service.
+const { writeDefinitions } = await import('./gen-schemas.mjs');
+writeDefinitions(process.cwd(), 'dist/k8s-definitions.json');

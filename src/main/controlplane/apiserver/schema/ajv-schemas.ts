@@ -1,0 +1,82 @@
+// Converts the OpenAPI schemas into what ajv checks: types, required fields, enums and (for custom
+// resources) the value constraints. Unknown fields are not ajv's job (prune does them), so no
+// additionalProperties:false. Each property carries `x-go` (its Go type) and `x-struct` (the Go
+// struct holding it) so a type error can be reported the way the Go JSON decoder words it.
+import { INT_OR_STRING, QUANTITY } from '../../../../../scripts/gen-schemas.mjs';
+import { refName, shortName, type Definitions, type JsonSchema } from './definitions';
+import { refOf } from './node';
+
+export const DEFS_ID = 'k8s';
+const META_DEF = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+/** Go type as the decoder names it: v1.PodSpec, []v1.Container, map[string]string, int32 */
+function goType(schema: JsonSchema): string {
+  const ref = refOf(schema);
+  if (ref) {
+    const name = refName(ref);
+    if (name === INT_OR_STRING) return 'intstr.IntOrString';
+    if (name === QUANTITY) return 'resource.Quantity';
+    const parts = name.split('.');
+    return `${parts[parts.length - 2]}.${parts[parts.length - 1]}`;
+  }
+  switch (schema.type) {
+    case 'array': return `[]${schema.items ? goType(schema.items) : 'interface {}'}`;
+    case 'object': return schema.additionalProperties ? `map[string]${goType(schema.additionalProperties)}` : 'map[string]interface {}';
+    case 'integer': return schema.format === 'int32' ? 'int32' : 'int64';
+    case 'number': return 'float64';
+    case 'boolean': return 'bool';
+    case 'string': return schema.format === 'byte' ? '[]uint8' : 'string';
+  }
+  return 'interface {}';
+}
+
+function builtinProperty(schema: JsonSchema, struct: string): JsonSchema {
+  const go = { 'x-go': goType(schema), 'x-struct': struct };
+  const ref = refOf(schema);
+  if (ref) {
+    const name = refName(ref);
+    if (name === INT_OR_STRING) return { type: ['integer', 'string'], ...go };
+    if (name === QUANTITY) return { type: ['string', 'number'], ...go };
+    return { type: 'object', ...go, allOf: [{ $ref: `${DEFS_ID}#/definitions/${name}` }] };
+  }
+  if (schema['x-kubernetes-preserve-unknown-fields'] && !schema.properties) return {};
+  if (schema.type === 'array') return { type: 'array', ...go, ...(schema.items ? { items: builtinProperty(schema.items, struct) } : {}) };
+  if (schema.type === 'object' && schema.additionalProperties) {
+    return { type: 'object', ...go, additionalProperties: builtinProperty(schema.additionalProperties, struct) };
+  }
+  return schema.type ? { type: schema.type, ...go, ...(schema.enum ? { enum: schema.enum } : {}) } : {};
+}
+
+/** All built-in definitions as one ajv schema document, referenced as `k8s#/definitions/<name>`. */
+export function builtinAjvDocument(defs: Definitions): JsonSchema {
+  const definitions: Record<string, JsonSchema> = {};
+  for (const [name, def] of Object.entries(defs)) {
+    if (!def.properties) continue;
+    const struct = shortName(name);
+    const properties = Object.fromEntries(Object.entries(def.properties as Record<string, JsonSchema>).map(([k, v]) => [k, builtinProperty(v, struct)]));
+    definitions[name] = { properties, ...(def.required ? { required: def.required } : {}) };
+  }
+  return { $id: DEFS_ID, definitions };
+}
+
+const DROP = new Set(['description', 'example', 'externalDocs', 'x-kubernetes-validations', 'x-kubernetes-list-map-keys', 'x-kubernetes-list-type', 'x-kubernetes-map-type']);
+
+/** A CRD's openAPIV3Schema in ajv form: nullable and int-or-string made explicit, metadata as ObjectMeta. */
+export function customAjvSchema(schema: JsonSchema, root = true): JsonSchema {
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (DROP.has(key)) continue;
+    if (key === 'properties') out.properties = mapValues(value, (v) => customAjvSchema(v, false));
+    else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object')) out[key] = customAjvSchema(value, false);
+    else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') out[key] = (value as JsonSchema[]).map((v) => customAjvSchema(v, false));
+    else out[key] = value;
+  }
+  if (schema['x-kubernetes-int-or-string']) out.type = ['integer', 'string'];
+  if (schema.nullable && typeof out.type === 'string') out.type = [out.type, 'null'];
+  delete out.nullable;
+  if (root) out.properties = { ...out.properties, metadata: { type: 'object', allOf: [{ $ref: `${DEFS_ID}#/definitions/${META_DEF}` }] } };
+  return out;
+}
+
+const mapValues = (obj: Record<string, JsonSchema>, fn: (v: JsonSchema) => JsonSchema): Record<string, JsonSchema> =>
+  Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, fn(v)]));
