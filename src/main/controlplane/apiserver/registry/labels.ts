@@ -79,7 +79,7 @@ class Parser {
     if (op.kind === 'end' || op.kind === ',') return { key, op: 'exists', values: [] };
     this.next();
     if (op.kind === 'id' && (op.text === 'in' || op.text === 'notin')) return { key, op: op.text, values: this.set() };
-    if (op.kind !== 'op' || op.text === '!') fail(op, '=, !=, ==, in, notin, <, >');
+    if (op.kind !== 'op' || op.text === '!') fail(op, 'in, notin, =, ==, !=, gt, lt');
     const value = this.peek().kind === 'id' ? this.next().text : '';
     if (op.text === '<' || op.text === '>') {
       if (!/^-?\d+$/.test(value)) throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer`);
