@@ -1,0 +1,51 @@
+// What one scheduling decision looked like, kept compact (node names and shared statuses, scores in
+// an Int16Array) so thousands of decisions fit in memory; expanded only when someone asks.
+import type { Status } from '../framework/types';
+
+export interface CycleRecord {
+  namespace: string;
+  name: string;
+  uid?: string;
+  /** Epoch milliseconds. */
+  time: number;
+  outcome: 'Scheduled' | 'Unschedulable' | 'Error';
+  node?: string;
+  message?: string;
+  numAllNodes: number;
+  /** Set when a PreFilter plugin rejected the pod for every node. */
+  preFilter?: Status;
+  /** Nodes the Filter chain ran on, in order, with null for "passed". */
+  evaluated: string[];
+  statuses: (Status | null)[];
+  scores?: { nodes: string[]; plugins: string[]; weights: number[]; scores: Int16Array; totals: number[] };
+}
+
+export interface PluginScore {
+  plugin: string;
+  score: number;
+  weight: number;
+  weighted: number;
+}
+
+export interface NodeExplanation {
+  node: string;
+  /** 'passed', 'failed', or 'not evaluated' (upstream stops filtering once enough nodes fit). */
+  filter: 'passed' | 'failed' | 'not evaluated';
+  failedPlugin?: string;
+  reasons?: string[];
+  scores?: PluginScore[];
+  total?: number;
+  chosen: boolean;
+}
+
+export interface Explanation {
+  namespace: string;
+  name: string;
+  uid?: string;
+  time: string;
+  outcome: CycleRecord['outcome'];
+  node?: string;
+  message?: string;
+  numAllNodes: number;
+  nodes: NodeExplanation[];
+}

@@ -1,0 +1,67 @@
+// Topology spread constraints of the incoming pod, compiled, plus which nodes count as domains
+// (node inclusion policies: nodeAffinityPolicy Honor and nodeTaintsPolicy Ignore by default).
+import type { Pod, TopologySpreadConstraint } from '../../api';
+import { compileLabelSelector, type LabelPredicate } from '../../selectors';
+import type { NodeInfo } from '../../snapshot/node-info';
+import type { PodInfo } from '../../snapshot/pod-info';
+import { toleratedBy } from '../tolerations';
+import { requiredNodeAffinity } from '../required-node-affinity';
+
+export const HOSTNAME = 'kubernetes.io/hostname';
+
+export interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  minDomains: number;
+  selector: LabelPredicate;
+  /** Does the node count towards this constraint's domains? */
+  includes: (node: NodeInfo) => boolean;
+}
+
+/** matchLabelKeys: the pod's own values for those keys are ANDed into the selector. */
+function selectorOf(c: TopologySpreadConstraint, pod: Pod): LabelPredicate {
+  const base = c.labelSelector ? { ...c.labelSelector } : null;
+  if (base && c.matchLabelKeys?.length) {
+    const extra = c.matchLabelKeys
+      .filter((k) => pod.metadata.labels?.[k] !== undefined)
+      .map((k) => ({ key: k, operator: 'In' as const, values: [pod.metadata.labels![k]] }));
+    base.matchExpressions = [...(base.matchExpressions ?? []), ...extra];
+  }
+  return compileLabelSelector(base);
+}
+
+function inclusion(c: TopologySpreadConstraint, pod: Pod): (node: NodeInfo) => boolean {
+  const affinity = c.nodeAffinityPolicy === 'Ignore' ? null : requiredNodeAffinity(pod);
+  const taints = c.nodeTaintsPolicy === 'Honor';
+  const tolerations = pod.spec.tolerations ?? [];
+  return (n) => {
+    if (!n.node) return false;
+    if (affinity && !affinity(n.node)) return false;
+    if (!taints) return true;
+    return (n.node.spec?.taints ?? []).every((t) => t.effect === 'PreferNoSchedule' || toleratedBy(tolerations, t));
+  };
+}
+
+export function compileConstraints(pod: Pod, when: TopologySpreadConstraint['whenUnsatisfiable']): Constraint[] {
+  return (pod.spec.topologySpreadConstraints ?? [])
+    .filter((c) => c.whenUnsatisfiable === when)
+    .map((c) => ({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      minDomains: c.minDomains ?? 1,
+      selector: selectorOf(c, pod),
+      includes: inclusion(c, pod),
+    }));
+}
+
+export const hasAllKeys = (node: NodeInfo, constraints: Constraint[]): boolean =>
+  constraints.every((c) => node.labels[c.topologyKey] !== undefined);
+
+/** Pods on the node in the incoming pod's namespace, selected and not terminating. */
+export function countMatching(node: NodeInfo, c: Constraint, pod: PodInfo): number {
+  let n = 0;
+  for (const p of node.pods.values()) {
+    if (p.namespace === pod.namespace && !p.pod.metadata.deletionTimestamp && c.selector(p.labels)) n++;
+  }
+  return n;
+}
