@@ -86,7 +86,7 @@ export class FieldSet {
   }
 
   toFieldsV1(): Record<string, unknown> {
-    return this.emit(false);
+    return this.emit(false) ?? {};
   }
 
   static fromFieldsV1(fields: unknown): FieldSet {
@@ -128,14 +128,17 @@ export class FieldSet {
     for (const pe of [...this.children.keys()].sort(comparePE)) this.children.get(pe)!.collect([...prefix, pe], out);
   }
 
-  private emit(self: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    if (self && !this.empty()) out['.'] = {};
-    const keys = new Set([...this.members, ...[...this.children].filter(([, c]) => !c.empty()).map(([pe]) => pe)]);
-    for (const pe of [...keys].sort(comparePE)) {
-      const c = this.children.get(pe);
-      out[pe] = c && !c.empty() ? c.emit(this.members.has(pe)) : {};
+  /** undefined when the node holds nothing */
+  private emit(self: boolean): Record<string, unknown> | undefined {
+    const emitted = new Map<string, Record<string, unknown>>();
+    for (const [pe, c] of this.children) {
+      const sub = c.emit(this.members.has(pe));
+      if (sub) emitted.set(pe, sub);
     }
+    if (this.members.size === 0 && emitted.size === 0) return undefined;
+    const out: Record<string, unknown> = self ? { '.': {} } : {};
+    const keys = new Set([...this.members, ...emitted.keys()]);
+    for (const pe of [...keys].sort(comparePE)) out[pe] = emitted.get(pe) ?? {};
     return out;
   }
 

@@ -11,6 +11,8 @@ export type PathElement =
   | { kind: 'v'; value: unknown }
   | { kind: 'i'; index: number };
 
+const htmlUnsafe = /[<>&\u2028\u2029]/;
+
 /** JSON as Go's encoding/json writes it: sorted object keys, HTML-safe escapes. */
 export const goJson = (value: unknown): string => {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -20,7 +22,9 @@ export const goJson = (value: unknown): string => {
     return `{${entries.join(',')}}`;
   }
   if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
-  return (JSON.stringify(value) ?? 'null')
+  const json = JSON.stringify(value) ?? 'null';
+  if (!htmlUnsafe.test(json)) return json;
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
@@ -70,6 +74,7 @@ const parseUncached = (pe: string): PathElement => {
 
 /** Re-spells a path element read from a stored FieldsV1 so that equal elements are equal strings. */
 export const canonicalPE = (pe: string): string => {
+  if (pe.startsWith('f:')) return pe;
   const p = parsePE(pe);
   switch (p.kind) {
     case 'k':
@@ -117,6 +122,7 @@ const compareFieldLists = (a: [string, unknown][], b: [string, unknown][]): numb
 /** Order of path elements in FieldsV1 and in conflict lists: fields, then keys, then values, then indexes. */
 export const comparePE = (x: string, y: string): number => {
   if (x === y) return 0;
+  if (x.startsWith('f:') && y.startsWith('f:')) return x < y ? -1 : 1;
   const a = parsePE(x);
   const b = parsePE(y);
   if (a.kind !== b.kind) return kindRank[a.kind] - kindRank[b.kind];
