@@ -40,6 +40,7 @@ export class Cycle {
     const state: CycleState = { pod, snapshot, data: new Map() };
     const nodes = snapshot.nodes();
     const record = this.newRecord(pod, nodes.length);
+    if (nodes.length === 0) return this.failed(record, new Error('no nodes available to schedule pods'));
     const filtered = findFeasible(this.profile, state, nodes, this.nextStart);
     this.nextStart = filtered.nextStart;
     record.evaluated = filtered.evaluated;
