@@ -7,7 +7,6 @@ import { createFieldManager } from '../apply/fieldmanager';
 import type { KindStrategy } from '../defaults/types';
 import { createTablePrinter } from '../printers/index';
 import { harness, type Harness } from '../registry/testing';
-import type { ResourceRegistry } from '../resources/registry';
 import { KubernetesSchemaService } from '../schema/service';
 import { createTokenAuthenticator } from '../http/auth';
 import { createApiHandler } from '../http/handler';
@@ -49,10 +48,9 @@ describe('CRDs over the real storage', () => {
   let controller: CrdController;
 
   before(async () => {
-    let resources!: ResourceRegistry;
-    const schema = new KubernetesSchemaService({ resources: () => resources.all() });
+    const schema = new KubernetesSchemaService({ resources: () => h.resources.all() });
     h = harness({ schema, fieldManager: createFieldManager(), strategy: crdOnly(customResourceDefinitionStrategy) });
-    resources = h.resources;
+    const resources = h.resources;
     const columns = new CustomPrinterColumns();
     controller = new CrdController({ handlers: h.storage, resources, schema, columns, retryDelayMs: 10 });
     await h.storage.create({ ...h.req('namespaces'), verb: 'create' }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
