@@ -50,6 +50,8 @@ export class StructuredFieldManager implements FieldManager {
     const managed: Managed = fromRequest.size > 0 ? fromRequest : decodeManaged(req.live?.metadata?.managedFields);
 
     const live = withoutManagedFields(req.live);
+    // As upstream: an existing object nobody tracks stays untracked until someone applies to it.
+    if (managed.size === 0 && live?.metadata?.uid) return updated;
     const cmp = scoped(compare(live ?? zeroObject(req.schema), updated, req.schema), scope);
     settleOwnership(managed, undefined, cmp, true);
     const mine = changed(cmp);
@@ -74,8 +76,9 @@ const checkApplied = (req: ApplyRequest): void => {
   }
 };
 
+/** Upstream records an untracked object's fields as an update from its empty object by this manager. */
 const seedBeforeFirstApply = (managed: Managed, live: Record<string, any>, req: ApplyRequest, scope: Scope): void => {
-  const set = scope.filter(toFieldSet(live, req.schema));
+  const set = changed(scoped(compare(zeroObject(req.schema), live, req.schema), scope));
   const entry = { manager: beforeFirstApplyManager, operation: 'Update' as const, apiVersion: req.apiVersion, time: req.now, set };
   if (!set.empty()) managed.set(managerId(entry), entry);
 };

@@ -38,11 +38,14 @@ export const decodeManaged = (entries: unknown): Managed => {
   return out;
 };
 
-/** `managedFields: [{}]` is how a user asks to drop all managed fields. */
+/** `managedFields: []` or `[{}]` is how a user asks to drop all managed fields. */
 export const isResetRequest = (entries: unknown): boolean =>
   Array.isArray(entries) &&
-  entries.length > 0 &&
-  entries.every((e) => e && typeof e === 'object' && Object.values(e as object).every((v) => v === undefined || v === null || v === ''));
+  (entries.length === 0 ||
+    (entries.length === 1 &&
+      !!entries[0] &&
+      typeof entries[0] === 'object' &&
+      Object.values(entries[0] as object).every((v) => v === undefined || v === null || v === '')));
 
 const timeOf = (m: Manager): number => (m.time ? Math.floor(Date.parse(m.time) / 1000) || 0 : 0);
 

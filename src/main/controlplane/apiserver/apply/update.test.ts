@@ -106,3 +106,21 @@ test('more than ten updaters fold the oldest into ancient-changes', () => {
   assert.match(fields(obj, 'ancient-changes'), /f:l1\b/);
   assert.match(fields(obj, 'ancient-changes'), /f:l2\b/);
 });
+
+test('an existing object without managedFields stays untracked on update, and [] clears them', () => {
+  const untracked = update({ ...dep(1, 'nginx') }, dep(2, 'nginx'), 'kubectl-edit');
+  assert.equal(untracked.metadata.managedFields, undefined);
+  const created = update(undefined, dep(1, 'nginx'), 'kubectl-create');
+  const cleared = update(created, { ...dep(1, 'nginx'), metadata: { ...created.metadata, managedFields: [] } }, 'kubectl-edit');
+  assert.equal(cleared.metadata.managedFields, undefined);
+});
+
+test('the first apply to an untracked object conflicts with before-first-apply', () => {
+  const untracked = dep(1, 'nginx');
+  assert.throws(
+    () => fm.apply({ live: untracked, applied: dep(3, 'nginx'), manager: 'kubectl', force: false, schema: deploymentSchema, apiVersion: 'apps/v1', now: T2 }),
+    { message: 'Apply failed with 1 conflict: conflict with "before-first-apply" using apps/v1: .spec.replicas' },
+  );
+  const same = fm.apply({ live: untracked, applied: dep(1, 'nginx'), manager: 'kubectl', force: false, schema: deploymentSchema, apiVersion: 'apps/v1', now: T2 });
+  assert.deepEqual(managers(same), ['kubectl/Apply', 'before-first-apply/Update']);
+});
