@@ -7,9 +7,11 @@ import { encodeForStore, mutableCopy, type Obj } from './json';
 import { keyOf } from './keys';
 import { isStoreError } from './store-errors';
 import type { RequestInfo, WriteResult } from './types';
-import { MODIFIED } from './update-flow';
+import { MODIFIED, latestAfterConflict } from './update-flow';
+import type { KeyValue } from '../../store/types';
 
-const MAX_ATTEMPTS = 16;
+// upstream retries forever; n writers racing on one key need up to n rounds
+const MAX_ATTEMPTS = 500;
 
 export async function del(ctx: Ctx, req: RequestInfo, options: Record<string, any> | undefined): Promise<WriteResult> {
   return deleteWith(ctx, req, deleteOptionsOf(req, options));
@@ -18,8 +20,9 @@ export async function del(ctx: Ctx, req: RequestInfo, options: Record<string, an
 export async function deleteWith(ctx: Ctx, req: RequestInfo, opts: DeleteOptions): Promise<WriteResult> {
   const key = keyOf(req.resource, req.namespace, req.name ?? '');
   const cache = ctx.cacheFor(req.resource);
+  let latest: KeyValue | undefined = ctx.store.get(key);
   for (let attempt = 0; ; attempt++) {
-    const kv = ctx.store.get(key);
+    const kv = latest;
     if (!kv) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
     const current = cache.decode(kv);
     checkPreconditions(req, current, opts.preconditions);
@@ -40,6 +43,7 @@ export async function deleteWith(ctx: Ctx, req: RequestInfo, opts: DeleteOptions
       if (opts.preconditions?.resourceVersion || attempt >= MAX_ATTEMPTS) {
         throw conflict(req.resource.plural, req.resource.group, req.name ?? '', MODIFIED);
       }
+      latest = await latestAfterConflict(ctx, key, err);
     }
   }
 }

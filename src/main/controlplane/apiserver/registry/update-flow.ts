@@ -9,10 +9,11 @@ import type { Ctx } from './context';
 import { encodeForStore, mutableCopy, type Obj } from './json';
 import { keyOf } from './keys';
 import { isDryRun } from './query';
-import { isStoreError } from './store-errors';
+import { currentOf, isStoreError } from './store-errors';
 import type { RequestInfo, WriteResult } from './types';
 
-const MAX_ATTEMPTS = 16;
+// upstream retries forever; n writers racing on one key need up to n rounds
+const MAX_ATTEMPTS = 500;
 export const MODIFIED = 'the object has been modified; please apply your changes to the latest version and try again';
 
 export interface Change {
@@ -28,8 +29,9 @@ export interface Change {
 export async function updateExisting(ctx: Ctx, req: RequestInfo, change: Change): Promise<WriteResult> {
   const key = keyOf(req.resource, req.namespace, req.name ?? '');
   const cache = ctx.cacheFor(req.resource);
+  let latest: KeyValue | undefined = ctx.store.get(key);
   for (let attempt = 0; ; attempt++) {
-    const kv = ctx.store.get(key);
+    const kv = latest;
     if (!kv) {
       if (change.onMissing) return change.onMissing();
       throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
@@ -48,9 +50,19 @@ export async function updateExisting(ctx: Ctx, req: RequestInfo, change: Change)
     } catch (err) {
       if (isStoreError(err, 'KeyNotFoundError')) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
       if (!isStoreError(err, 'RevisionMismatchError')) throw err;
-      if ((pinned !== undefined && pinned !== '') || attempt >= MAX_ATTEMPTS) throw modified(req);
+      // a pinned resourceVersion fails the check on the next round; anything else recomputes
+      if (attempt >= MAX_ATTEMPTS) throw modified(req);
+      latest = await latestAfterConflict(ctx, key, err);
     }
   }
+}
+
+/** the store names the version that won (possibly not yet durable); else wait for it to land */
+export async function latestAfterConflict(ctx: Ctx, key: string, err: unknown): Promise<KeyValue | undefined> {
+  const current = currentOf(err);
+  if (current) return current;
+  await new Promise((resolve) => setImmediate(resolve));
+  return ctx.store.get(key);
 }
 
 export const modified = (req: RequestInfo) => conflict(req.resource.plural, req.resource.group, req.name ?? '', MODIFIED);

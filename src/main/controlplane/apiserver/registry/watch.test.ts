@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { harness, pod, RecordingSink, withNamespace, type Harness } from './testing';
+import { harness, RecordingSink, withNamespace, type Harness } from './testing';
 
 const summary = (sink: RecordingSink) => sink.events.map((e) => `${e.type} ${e.object.metadata?.name ?? e.object.message ?? ''}`.trim());
 
