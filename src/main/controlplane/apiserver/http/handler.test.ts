@@ -135,6 +135,9 @@ describe('API HTTP front', () => {
     assert.equal(v2.json.swagger, '2.0');
     const again = await call(port, 'GET', '/openapi/v2', { headers: { accept: 'application/json', 'if-none-match': String(v2.headers.etag) } });
     assert.equal(again.status, 304);
+    const pb = await call(port, 'GET', '/openapi/v2', { headers: { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
+    assert.equal(pb.status, 200);
+    assert.equal(pb.headers['content-type'], 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
     const v3 = await call(port, 'GET', '/openapi/v3/api/v1?hash=ABC');
     assert.equal(v3.json.openapi, '3.0.0');
     assert.match(String(v3.headers['cache-control']), /immutable/);
