@@ -1,5 +1,6 @@
 // The informer's cache: objects by "namespace/name", plus secondary indexes kept up to date on every
 // change, so "pods on node X" or "pods owned by uid Y" is a map lookup even at 50,000 pods.
+import { objectKey } from '../../../shared/k8s/objects';
 import type { Obj } from './api-client';
 
 /** values an object is filed under in one index; [] for none */
@@ -8,10 +9,7 @@ export type IndexFunc = (obj: Obj) => string[];
 export const NAMESPACE_INDEX = 'namespace';
 
 /** "ns/name", or "name" for cluster-scoped objects: client-go's MetaNamespaceKeyFunc */
-export const keyOf = (obj: Obj): string => {
-  const ns = obj.metadata?.namespace;
-  return ns ? `${ns}/${obj.metadata.name}` : obj.metadata?.name;
-};
+export const keyOf = (obj: Obj): string => objectKey(obj);
 
 export const byNamespace: IndexFunc = (obj) => [obj.metadata?.namespace ?? ''];
 export const byNodeName: IndexFunc = (obj) => (obj.spec?.nodeName ? [obj.spec.nodeName] : []);

@@ -1,0 +1,26 @@
+// The in-process client that the scheduler, controllers and node agents use. See README.md.
+export { ApiClient } from './api-client';
+export type { ApiClientOptions, ApplyOptions, DeleteOptions, ListOptions, Obj, WatchOptions, WriteOptions } from './api-client';
+export type { WatchHandle, WatchCallback } from './watch-stream';
+export { Informer } from './informer';
+export type { EventHandlers, InformerOptions } from './informer';
+export { SharedInformerFactory } from './informer-factory';
+export type { SharedInformerFactoryOptions } from './informer-factory';
+export { Indexer, NAMESPACE_INDEX, keyOf, byNamespace, byNodeName, byOwnerUid, byControllerUid } from './indexer';
+export type { IndexFunc } from './indexer';
+export { Lister, NamespaceLister, toLabelSelector } from './lister';
+export type { SelectorInput } from './lister';
+export { WorkQueue } from './work-queue';
+export type { Next, WorkQueueOptions } from './work-queue';
+export { BucketRateLimiter, ItemExponentialRateLimiter, MaxOfRateLimiter, defaultControllerRateLimiter } from './rate-limiter';
+export type { RateLimiter } from './rate-limiter';
+export { runWorkers } from './run-workers';
+export type { Reconcile, ReconcileResult, RunWorkersOptions } from './run-workers';
+export { EventRecorder, referenceOf } from './event-recorder';
+export type { EventRecorderOptions, EventType } from './event-recorder';
+export { LeaderElector } from './leader-elector';
+export type { LeaderElectorOptions } from './leader-elector';
+export { realClock, sleep, microTime, timestamp } from './clock';
+export type { Clock, TimerHandle } from './clock';
+export { consoleLogger, silentLogger } from './logger';
+export type { Logger } from './logger';
