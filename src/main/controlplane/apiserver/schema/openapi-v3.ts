@@ -5,14 +5,15 @@ import type { JsonSchema } from './definitions';
 const V2_REF = '#/definitions/';
 const V3_REF = '#/components/schemas/';
 
-export function schemaToV3(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(schemaToV3);
+/** `wrap`: a $ref inside a schema becomes allOf:[{$ref}] (upstream's form, which leaves room for a description) */
+export function schemaToV3(schema: unknown, wrap = true): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => schemaToV3(s));
   if (!schema || typeof schema !== 'object') return schema;
   const s = schema as JsonSchema;
   if (typeof s.$ref === 'string') {
     const ref = s.$ref.replace(V2_REF, V3_REF);
     const { $ref: _ref, ...rest } = s;
-    return Object.keys(rest).length ? { ...mapObject(rest), allOf: [{ $ref: ref }] } : { $ref: ref };
+    return wrap || Object.keys(rest).length ? { ...mapObject(rest), allOf: [{ $ref: ref }] } : { $ref: ref };
   }
   return mapObject(s);
 }
@@ -36,12 +37,12 @@ function operationToV3(op: JsonSchema): JsonSchema {
   out.parameters = params.filter((p) => p.in !== 'body').map(parameterToV3);
   if (body) {
     const types = (consumes as string[]).includes('*/*') ? ['*/*'] : (consumes as string[]);
-    out.requestBody = { content: Object.fromEntries(types.map((t) => [t, { schema: schemaToV3(body.schema) }])), ...(body.required ? { required: true } : {}) };
+    out.requestBody = { content: Object.fromEntries(types.map((t) => [t, { schema: schemaToV3(body.schema, false) }])), ...(body.required ? { required: true } : {}) };
   }
   out.responses = Object.fromEntries(
     Object.entries(responses as Record<string, JsonSchema>).map(([code, r]) => [
       code,
-      r.schema ? { description: r.description, content: Object.fromEntries((produces as string[]).map((t) => [t, { schema: schemaToV3(r.schema) }])) } : { description: r.description },
+      r.schema ? { description: r.description, content: Object.fromEntries((produces as string[]).map((t) => [t, { schema: schemaToV3(r.schema, false) }])) } : { description: r.description },
     ]),
   );
   return out;
