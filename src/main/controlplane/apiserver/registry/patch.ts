@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { persistNew, prepareNew } from './create';
 import { mutableCopy, type Obj } from './json';
 import { checkName, checkNamespace, checkNamespaceOpen, checkTypeMeta, timestampOf } from './meta';
-import { applyPatchDocument } from './patchers';
+import { applyPatchDocument, checkPatchType } from './patchers';
 import { boolParam, fieldManagerOf } from './query';
 import { read } from './get';
 import { scaleOf, updateScale } from './scale';
@@ -14,9 +14,7 @@ import type { PatchType, RequestInfo, WriteResult } from './types';
 import { updateExisting } from './update-flow';
 
 export async function patch(ctx: Ctx, req: RequestInfo, patchType: PatchType, body: unknown): Promise<WriteResult> {
-  if (patchType === 'strategic' && req.resource.custom) {
-    throw new StatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
-  }
+  checkPatchType(req.resource, patchType);
   if (patchType === 'apply') return applyPatch(ctx, req, body);
   const schema = ctx.schema.rootOf(req.resource);
   if (req.subresource === 'scale') {
