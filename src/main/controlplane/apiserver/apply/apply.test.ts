@@ -209,3 +209,11 @@ test('an apply without schema treats lists as atomic and maps as granular', () =
   const b = fm.apply({ live: a, applied: cr({ list: [3], m: { b: 2 } }), manager: 'bob', force: true, schema: undefined, apiVersion: 'x.io/v1', now: T1 });
   assert.deepEqual(b.spec, { list: [3], m: { a: 1, b: 2 } });
 });
+
+test('re-applying the same configuration changes nothing, not even the entry time', () => {
+  const a = apply(undefined, dep(2, [web()]), 'kubectl');
+  const again = apply(a, dep(2, [web()]), 'kubectl', { now: T2 });
+  assert.deepEqual(again, a);
+  const changedOne = apply(a, dep(3, [web()]), 'kubectl', { now: T2 });
+  assert.equal(entry(changedOne, 'kubectl').time, T2);
+});

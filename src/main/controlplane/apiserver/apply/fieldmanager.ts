@@ -11,6 +11,7 @@ import { mergeValues } from './merge';
 import { settleOwnership } from './ownership';
 import { ensureNamedFieldsAreMembers, removeItems } from './remove';
 import { scopeFor, stripped, type Scope } from './scope';
+import { ignoreManagedFieldsTimestamps } from './timestamps';
 import { toFieldSet } from './tofieldset';
 import type { ApplyRequest, FieldManager, UpdateRequest } from './types';
 
@@ -38,7 +39,7 @@ export class StructuredFieldManager implements FieldManager {
     const conflicts = settleOwnership(managed, id, cmp, req.force);
     if (conflicts.length > 0) throw conflictError(conflicts);
     capUpdateManagers(managed);
-    return withManagedFields(merged, managed);
+    return ignoreManagedFieldsTimestamps(withManagedFields(merged, managed), req.live);
   }
 
   update(req: UpdateRequest): Record<string, any> {
@@ -62,7 +63,7 @@ export class StructuredFieldManager implements FieldManager {
       managed.set(id, { ...entry, time: req.now, set: previous ? previous.union(mine) : mine });
     }
     capUpdateManagers(managed);
-    return withManagedFields(updated, managed);
+    return ignoreManagedFieldsTimestamps(withManagedFields(updated, managed), req.live);
   }
 }
 
