@@ -66,8 +66,14 @@ export class Indexer {
     this.items.set(key, obj);
     for (const [name, fn] of this.funcs) {
       const index = this.indices.get(name)!;
-      if (old) unfile(index, fn(old), key);
-      file(index, fn(obj), key);
+      const next = fn(obj);
+      if (old) {
+        const before = fn(old);
+        // Most updates (status, heartbeats) leave indexed fields alone: skip the set churn then.
+        if (sameValues(before, next)) continue;
+        unfile(index, before, key);
+      }
+      file(index, next, key);
     }
     return old;
   }
@@ -125,4 +131,10 @@ const unfile = (index: Map<string, Set<string>>, values: string[], key: string):
     keys.delete(key);
     if (keys.size === 0) index.delete(v);
   }
+};
+
+const sameValues = (a: string[], b: string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 };
