@@ -65,7 +65,8 @@ function readModels(modelsDir) {
 }
 
 const cleanDoc = (raw) =>
-  raw.split('\n').map((l) => l.replace(/^\s*\*\s?/, '')).join('\n').trim().replace(/\\\*/g, '*');
+  // the generator escaped the spec's strings as for a JS string literal (\" \' \\)
+  raw.split('\n').map((l) => l.replace(/^\s*\*\s?/, '')).join('\n').trim().replace(/\\(["'\\])/g, '$1');
 
 function readDeclaration(path) {
   const dts = readFileSync(path, 'utf8');
