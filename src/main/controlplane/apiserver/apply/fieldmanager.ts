@@ -70,7 +70,7 @@ export class StructuredFieldManager implements FieldManager {
 export const createFieldManager = (): FieldManager => new StructuredFieldManager();
 
 const checkApplied = (req: ApplyRequest): void => {
-  if (req.applied.metadata?.managedFields !== undefined) throw badRequest('metadata.managedFields must be nil');
+  if (req.applied.metadata?.managedFields != null) throw badRequest('metadata.managedFields must be nil');
   const version = req.applied.apiVersion;
   if (typeof version === 'string' && version !== req.apiVersion) {
     throw badRequest(`Incorrect version specified in apply patch. Specified patch version: ${version}, expected: ${req.apiVersion}`);

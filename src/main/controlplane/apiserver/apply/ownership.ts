@@ -8,12 +8,14 @@ import type { Managed } from './managed';
 /** Updates `managed` in place; returns the conflicts and leaves `managed` untouched if there are any and !force. */
 export const settleOwnership = (managed: Managed, selfId: string | undefined, cmp: Comparison, force: boolean): Conflict[] => {
   const taken = changed(cmp);
-  const conflicts: Conflict[] = [];
-  for (const [id, m] of managed) {
-    if (id === selfId) continue;
-    for (const path of m.set.intersection(taken).paths()) conflicts.push({ manager: m, path });
+  if (!force) {
+    const conflicts: Conflict[] = [];
+    for (const [id, m] of managed) {
+      if (id === selfId) continue;
+      for (const path of m.set.intersection(taken).paths()) conflicts.push({ manager: m, path });
+    }
+    if (conflicts.length > 0) return conflicts;
   }
-  if (conflicts.length > 0 && !force) return conflicts;
   for (const [id, m] of managed) {
     if (id === selfId) continue;
     const rest = m.set.difference(taken).difference(cmp.removed);
