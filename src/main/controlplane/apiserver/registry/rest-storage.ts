@@ -1,5 +1,6 @@
 // The generic REST storage: every verb of every resource, over one Store. One file per verb; this
 // class only wires them to the shared context (services, watch caches).
+import { StatusError } from '../../../../shared/k8s/status';
 import { keyPrefixOf } from '../resources/types';
 import type { Ctx, RestStorageDeps } from './context';
 import { create } from './create';
@@ -16,6 +17,14 @@ import { WatchCache } from './watch-cache';
 
 const DEFAULT_CACHE_CAPACITY = 10_000;
 
+/** only the subresources a resource declares exist; anything else is upstream's plain 404 */
+const served = async (req: RequestInfo, onOneObject = false): Promise<void> => {
+  const sub = req.subresource;
+  if (!sub) return;
+  const ok = (sub === 'status' && req.resource.subresources.status) || (sub === 'scale' && req.resource.subresources.scale);
+  if (!ok || !onOneObject || req.name === undefined) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+};
+
 export class RestStorage implements ResourceHandlers {
   private readonly caches = new Map<string, WatchCache>();
   private readonly ctx: Ctx;
@@ -27,28 +36,28 @@ export class RestStorage implements ResourceHandlers {
   }
 
   get(req: RequestInfo): Promise<Record<string, any>> {
-    return get(this.ctx, req);
+    return served(req, true).then(() => get(this.ctx, req));
   }
   list(req: RequestInfo): Promise<Record<string, any>> {
-    return list(this.ctx, req);
+    return served(req).then(() => list(this.ctx, req));
   }
   watch(req: RequestInfo, sink: WatchSink): Promise<void> {
-    return watch(this.ctx, req, sink);
+    return served(req).then(() => watch(this.ctx, req, sink));
   }
   create(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
-    return create(this.ctx, req, body);
+    return served(req).then(() => create(this.ctx, req, body));
   }
   update(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
-    return update(this.ctx, req, body);
+    return served(req, true).then(() => update(this.ctx, req, body));
   }
   patch(req: RequestInfo, patchType: PatchType, body: unknown): Promise<WriteResult> {
-    return patch(this.ctx, req, patchType, body);
+    return served(req, true).then(() => patch(this.ctx, req, patchType, body));
   }
   delete(req: RequestInfo, options: Record<string, any> | undefined): Promise<WriteResult> {
-    return del(this.ctx, req, options);
+    return served(req).then(() => del(this.ctx, req, options));
   }
   deleteCollection(req: RequestInfo, options: Record<string, any> | undefined): Promise<Record<string, any>> {
-    return deleteCollection(this.ctx, req, options);
+    return served(req).then(() => deleteCollection(this.ctx, req, options));
   }
 
   /** ends open watches and the caches' store watches */

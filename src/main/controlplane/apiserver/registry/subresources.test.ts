@@ -101,3 +101,29 @@ describe('status and scale subresources', () => {
     await rejects(h.storage.update(deploys('web', 'scale'), { spec: { replicas: -1 } }), 422);
   });
 });
+
+describe('unknown subresources', () => {
+  it('answer 404', async () => {
+    const h = harness();
+    await withNamespace(h);
+    await h.storage.create(h.req('configmaps', { ns: 'default' }), { metadata: { name: 'a' } });
+    await rejects(h.storage.get(h.req('configmaps', { ns: 'default', name: 'a', sub: 'status' })), 404, 'the server could not find the requested resource');
+    await rejects(h.storage.get(h.req('pods', { ns: 'default', name: 'a', sub: 'scale' })), 404);
+    h.close();
+  });
+
+  it('custom resources refuse strategic merge patch with 415', async () => {
+    const h = harness();
+    await withNamespace(h);
+    h.resources.add({
+      group: 'stable.example.com', version: 'v1', kind: 'CronTab', listKind: 'CronTabList', plural: 'crontabs', singular: 'crontab',
+      namespaced: true, shortNames: [], categories: [], subresources: {}, verbs: [], custom: true,
+    });
+    const req = h.req('crontabs', { ns: 'default' });
+    await h.storage.create(req, { apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: { name: 'a' }, spec: { x: 1 } });
+    await rejects(h.storage.patch({ ...req, name: 'a' }, 'strategic', { spec: { x: 2 } }), 415);
+    const merged = await h.storage.patch({ ...req, name: 'a' }, 'merge', { spec: { x: 2 } });
+    assert.equal(merged.object.metadata.generation, 2);
+    h.close();
+  });
+});
