@@ -1,39 +1,17 @@
-// For this folder's tests only: the real REST storage over a real in-memory store, with pass-through
-// schema, field manager and strategy (the client's behaviour does not depend on them). The wrapper
-// can cut watch connections and hold new ones back, as a flaky network would.
+// For this folder's tests only: the real REST storage (schema, field manager, kind strategies) over a
+// real in-memory store, as the cluster wires it. The wrapper can cut watch connections and hold new
+// ones back, as a flaky network would.
 // The store import is the one exception to the layering rule: a test has to build the server it talks to.
 import { openStore, type Store } from '../store/index';
 import { RestStorage } from '../apiserver/registry/index';
 import type { RequestInfo, ResourceHandlers, WatchSink } from '../apiserver/registry/types';
 import { ResourceRegistry } from '../apiserver/resources/registry';
 import { BUILTIN_RESOURCES } from '../apiserver/resources/builtins';
-import type { FieldManager } from '../apiserver/apply/types';
-import type { KindStrategy } from '../apiserver/defaults/types';
-import type { SchemaService } from '../apiserver/schema/types';
+import { createFieldManager } from '../apiserver/apply/index';
+import { createKindStrategy } from '../apiserver/defaults/index';
+import { KubernetesSchemaService } from '../apiserver/schema/service';
 import { ApiClient } from './api-client';
 import type { Clock } from './clock';
-
-const passSchema: SchemaService = {
-  rootOf: () => undefined,
-  validate: () => ({ causes: [], warnings: [] }),
-  openapiV2: () => ({}),
-  openapiV3Index: () => ({}),
-  openapiV3: () => undefined,
-  registerCustomResource: () => undefined,
-  unregisterCustomResource: () => undefined,
-};
-
-const passFieldManager: FieldManager = {
-  apply: (req) => ({ ...(req.live ?? {}), ...req.applied, metadata: { ...(req.live?.metadata ?? {}), ...req.applied.metadata } }),
-  update: (req) => req.updated,
-};
-
-const passStrategy: KindStrategy = {
-  applyDefaults: () => undefined,
-  validate: () => [],
-  prepareForCreate: () => undefined,
-  prepareForUpdate: () => undefined,
-};
 
 /** lets a test drop live watches and delay new ones, around the real storage */
 export class FlakyHandlers implements ResourceHandlers {
@@ -96,9 +74,9 @@ export async function startTestApi(clock?: Clock, namespaces = ['default', 'kube
   const storage = new RestStorage({
     store,
     resources,
-    schema: passSchema,
-    fieldManager: passFieldManager,
-    strategy: passStrategy,
+    schema: new KubernetesSchemaService({ resources: () => resources.all() }),
+    fieldManager: createFieldManager(),
+    strategy: createKindStrategy(),
     clock: { now: () => new Date(clock ? clock.now() : Date.now()) },
     uid: () => `00000000-0000-4000-8000-${String(++uidCounter).padStart(12, '0')}`,
   });
