@@ -1,0 +1,83 @@
+// Wires the API server's parts: one ResourceRegistry, schema service, field manager, kind
+// strategies, REST storage, CRD controller, Table printer and the HTTP front.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Store } from '../store';
+import { BUILTIN_RESOURCES } from '../apiserver/resources/builtins';
+import { ResourceRegistry } from '../apiserver/resources/registry';
+import { KubernetesSchemaService } from '../apiserver/schema/service';
+import { createFieldManager } from '../apiserver/apply/fieldmanager';
+import { createKindStrategy } from '../apiserver/defaults';
+import type { KindStrategy } from '../apiserver/defaults/types';
+import { RestStorage } from '../apiserver/registry';
+import { CrdController } from '../apiserver/crd/controller';
+import { CustomPrinterColumns } from '../apiserver/crd/printer-columns';
+import { customResourceDefinitionStrategy } from '../apiserver/crd/strategy';
+import { createTablePrinter } from '../apiserver/printers';
+import { createTokenAuthenticator } from '../apiserver/http/auth';
+import { createApiHandler } from '../apiserver/http/handler';
+import { KUBERNETES_VERSION } from '../../../shared/version';
+import { bootstrapObjects } from './bootstrap';
+
+export interface ApiServer {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  storage: RestStorage;
+  resources: ResourceRegistry;
+  stop(): Promise<void>;
+}
+
+export interface ApiServerDeps {
+  store: Store;
+  token: string;
+  clock: () => Date;
+  log: (line: string) => void;
+}
+
+/** CRDs have their own strategy (apiextensions); every other kind uses the built-in ones. */
+const byKind = (builtin: KindStrategy): KindStrategy => {
+  const pick = (group: string): KindStrategy => (group === 'apiextensions.k8s.io' ? customResourceDefinitionStrategy : builtin);
+  return {
+    applyDefaults: (r, o) => pick(r.group).applyDefaults(r, o),
+    validate: (r, o, old) => pick(r.group).validate(r, o, old),
+    prepareForCreate: (r, o) => pick(r.group).prepareForCreate(r, o),
+    prepareForUpdate: (r, o, old, sub) => pick(r.group).prepareForUpdate(r, o, old, sub),
+  };
+};
+
+export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
+  const resources = new ResourceRegistry(BUILTIN_RESOURCES);
+  const schema = new KubernetesSchemaService({ resources: () => resources.all() });
+  const storage = new RestStorage({
+    store: deps.store,
+    resources,
+    schema,
+    fieldManager: createFieldManager(),
+    strategy: byKind(createKindStrategy()),
+    clock: { now: deps.clock },
+    uid: randomUUID,
+  });
+  await bootstrapObjects(storage, resources);
+  const columns = new CustomPrinterColumns();
+  const logger = { error: (message: string, err?: unknown) => deps.log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}`) };
+  const crds = new CrdController({ handlers: storage, resources, schema, columns, clock: deps.clock, logger });
+  await crds.start();
+  const handler = createApiHandler({
+    handlers: storage,
+    resources,
+    schema,
+    printer: createTablePrinter((r) => columns.printerColumnsFor(r)),
+    authenticator: createTokenAuthenticator({ [deps.token]: 'system:admin' }),
+    version: KUBERNETES_VERSION,
+    clock: deps.clock,
+    logger,
+  });
+  return {
+    handler,
+    storage,
+    resources,
+    stop: async () => {
+      await crds.stop();
+      storage.close();
+    },
+  };
+}

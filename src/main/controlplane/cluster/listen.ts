@@ -1,0 +1,48 @@
+// The API server's HTTPS listener: loopback only. Port 0 first tries the port of the previous run,
+// so kubeconfigs handed out earlier keep working across restarts.
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClusterPki } from '../pki/load';
+
+export const LOOPBACK = '127.0.0.1';
+
+const tryListen = (server: Server, port: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, LOOPBACK);
+  });
+
+export async function listenHttps(
+  pki: ClusterPki,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  requestedPort: number,
+  dataDir: string | undefined,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer({ key: pki.serving.keyPem, cert: pki.serving.certPem, ca: pki.ca.certPem }, handler);
+  server.keepAliveTimeout = 65_000;
+  const portFile = dataDir ? join(dataDir, 'port') : undefined;
+  const previous = requestedPort === 0 && portFile && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+  let port: number;
+  try {
+    port = await tryListen(server, previous || requestedPort);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (previous && code === 'EADDRINUSE') port = await tryListen(server, 0);
+    else if (code === 'EADDRINUSE') throw new Error(`port ${requestedPort} on ${LOOPBACK} is already in use; pick another with --port`);
+    else throw err;
+  }
+  if (portFile) writeFileSync(portFile, String(port));
+  return { server, port };
+}
