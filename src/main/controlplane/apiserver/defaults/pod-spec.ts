@@ -14,6 +14,9 @@ export function imageTag(image: string): string {
   return tag === '' && !hasDigest ? 'latest' : tag;
 }
 
+/** An unparseable (e.g. empty) image has no tag, so it is IfNotPresent as upstream. */
+const pullPolicyFor = (image: unknown): string => (typeof image === 'string' && image !== '' && imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent');
+
 function defaultProbe(probe: unknown): void {
   if (!isObj(probe)) return;
   setIfMissing(probe, 'timeoutSeconds', 1);
@@ -41,7 +44,7 @@ function defaultEnv(env: unknown): void {
 }
 
 export function defaultContainer(c: Obj, hostNetwork: boolean): void {
-  if (typeof c.image === 'string') setIfEmpty(c, 'imagePullPolicy', imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent');
+  setIfEmpty(c, 'imagePullPolicy', pullPolicyFor(c.image));
   setIfEmpty(c, 'terminationMessagePath', '/dev/termination-log');
   setIfEmpty(c, 'terminationMessagePolicy', 'File');
   setIfMissing(c, 'resources', {});
@@ -91,7 +94,7 @@ export function defaultPodSpec(spec: Obj): void {
   for (const c of arr(spec.ephemeralContainers)) {
     setIfEmpty(c, 'terminationMessagePath', '/dev/termination-log');
     setIfEmpty(c, 'terminationMessagePolicy', 'File');
-    if (typeof c.image === 'string') setIfEmpty(c, 'imagePullPolicy', imageTag(c.image) === 'latest' ? 'Always' : 'IfNotPresent');
+    setIfEmpty(c, 'imagePullPolicy', pullPolicyFor(c.image));
   }
   for (const v of arr(spec.volumes)) defaultVolume(v);
 }
