@@ -10,7 +10,32 @@ export const isObject = (v: unknown): v is Record<string, unknown> => v !== null
 
 const typed = (s: SchemaNode | undefined): SchemaNode | undefined => (s && s.type !== 'any' ? s : undefined);
 
-export const isAtomicMap = (s: SchemaNode | undefined): boolean => typed(s)?.mapType === 'atomic';
+// Builtin structs Kubernetes marks `+structType=atomic`. The schema service's definitions may not
+// carry the x-kubernetes-map-type they get in a real cluster's OpenAPI, so its definition name
+// (when it exposes one) is checked too.
+const atomicDefinitions = new Set(
+  [
+    'apimachinery.pkg.apis.meta.v1.LabelSelector',
+    'api.core.v1.LocalObjectReference',
+    'api.core.v1.ObjectReference',
+    'api.core.v1.TypedLocalObjectReference',
+    'api.core.v1.ConfigMapKeySelector',
+    'api.core.v1.SecretKeySelector',
+    'api.core.v1.ObjectFieldSelector',
+    'api.core.v1.ResourceFieldSelector',
+    'api.core.v1.NodeSelector',
+    'api.core.v1.NodeSelectorTerm',
+    'api.core.v1.TopologySelectorTerm',
+  ].map((d) => `io.k8s.${d}`),
+);
+
+export const isAtomicMap = (s: SchemaNode | undefined): boolean => {
+  const t = typed(s);
+  if (!t) return false;
+  if (t.mapType) return t.mapType === 'atomic';
+  const definition = (t as { definition?: unknown }).definition;
+  return typeof definition === 'string' && atomicDefinitions.has(definition);
+};
 
 /** The schema of one field, and whether it is a declared field of a struct (not a map key). */
 export const fieldSchema = (s: SchemaNode | undefined, name: string): { schema: SchemaNode | undefined; declared: boolean } => {
