@@ -92,3 +92,13 @@ test('a registered CRD appears in both documents, without strategic merge patch'
   service.unregisterCustomResource(widget);
   assert.equal((service.openapiV2() as any).definitions['com.example.v1alpha1.Widget'], undefined);
 });
+
+test('/openapi/v2 as protobuf (what kubectl 1.27 reads) carries the swagger version, definitions and GVK extensions', () => {
+  const bytes = Buffer.from(service.openapiV2Protobuf());
+  assert.deepEqual([...bytes.subarray(0, 5)], [0x0a, 0x03, 0x32, 0x2e, 0x30], 'field 1 (swagger) = "2.0"');
+  const text = bytes.toString('latin1');
+  assert.ok(text.includes('io.k8s.api.apps.v1.Deployment'));
+  assert.ok(text.includes('x-kubernetes-group-version-kind'));
+  assert.ok(text.includes('- group: apps\n  kind: Deployment\n  version: v1\n'), 'extensions are YAML, as kubectl decodes them');
+  assert.equal(service.openapiV2Protobuf(), service.openapiV2Protobuf(), 'cached');
+});

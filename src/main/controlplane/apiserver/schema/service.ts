@@ -7,6 +7,7 @@ import { customDefinitionName, customDefinitions, customRootSchema } from './cus
 import { DefinitionStore, type JsonSchema } from './definitions';
 import { NodeFactory, type ResolvedNode } from './node';
 import { OpenAPIDocs, type KindDoc } from './openapi-docs';
+import { encodeSwagger } from './openapi-proto';
 import { prune } from './prune';
 import type { FieldValidation, SchemaNode, SchemaService, ValidationResult } from './types';
 import { KindValidators } from './validator';
@@ -34,6 +35,7 @@ export class KubernetesSchemaService implements SchemaService {
   private readonly docs: OpenAPIDocs;
   private readonly custom = new Map<string, CustomKind>();
   private docsKey = '';
+  private proto: { doc: object; bytes: Uint8Array } | undefined;
 
   constructor(private readonly deps: SchemaServiceDeps) {
     this.defs = deps.definitions ?? new DefinitionStore();
@@ -66,6 +68,16 @@ export class KubernetesSchemaService implements SchemaService {
 
   openapiV2(): object {
     return this.freshDocs().swagger(this.kindDocs());
+  }
+
+  /**
+   * /openapi/v2 in protobuf, for `Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf`
+   * (OPENAPI_V2_PROTOBUF): kubectl 1.27 explain and client-side apply read nothing else.
+   */
+  openapiV2Protobuf(): Uint8Array {
+    const doc = this.openapiV2();
+    if (this.proto?.doc !== doc) this.proto = { doc, bytes: encodeSwagger(doc) };
+    return this.proto.bytes;
   }
 
   openapiV3Index(): object {
