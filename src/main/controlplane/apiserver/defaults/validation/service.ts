@@ -1,7 +1,7 @@
 // Service checks: type, ports (range, names, node ports), ExternalName, immutable cluster IP.
 import type { StatusCause } from '../../../../../shared/k8s/status';
 import { duplicate, enumOf, immutable, invalid, required } from './errors';
-import { isDns1123Subdomain, isValidPort, isValidPortName, PORT_RANGE_MSG } from './names';
+import { isDns1123Label, isDns1123Subdomain, isValidPort, isValidPortName, PORT_RANGE_MSG } from './names';
 
 type Obj = Record<string, any>;
 const NODE_PORT_MIN = 30000;
@@ -16,7 +16,7 @@ function validateTargetPort(tp: unknown, at: string): StatusCause[] {
 function validatePort(p: Obj, at: string, type: string, named: boolean): StatusCause[] {
   const causes: StatusCause[] = [];
   if (named && !p.name) causes.push(required(`${at}.name`));
-  else if (p.name) for (const msg of isValidPortName(p.name)) causes.push(invalid(`${at}.name`, p.name, msg));
+  else if (p.name) for (const msg of isDns1123Label(p.name)) causes.push(invalid(`${at}.name`, p.name, msg));
   if (!isValidPort(p.port)) causes.push(invalid(`${at}.port`, p.port ?? 0, PORT_RANGE_MSG));
   causes.push(...enumOf(`${at}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP'], true));
   causes.push(...validateTargetPort(p.targetPort, `${at}.targetPort`));
