@@ -28,10 +28,13 @@ export const balancedAllocation: Plugin = {
     return r.milliCpu === 0 && r.memory === 0 ? skip : null;
   },
   score(state, node) {
+    // balancedScore for cpu and memory written out: this runs for every feasible node of every cycle.
     const r = state.pod.requests;
-    return balancedScore([
-      [node.requested.milliCpu + r.milliCpu, node.allocatable.milliCpu],
-      [node.requested.memory + r.memory, node.allocatable.memory],
-    ]);
+    const cpuCap = node.allocatable.milliCpu;
+    const memCap = node.allocatable.memory;
+    if (cpuCap === 0 || memCap === 0) return MAX_NODE_SCORE;
+    const cpu = Math.min(1, (node.requested.milliCpu + r.milliCpu) / cpuCap);
+    const mem = Math.min(1, (node.requested.memory + r.memory) / memCap);
+    return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
   },
 };

@@ -1,7 +1,7 @@
 // One node and the pods on it, with running totals so filters and scores read them in O(1).
 import type { Node } from '../api';
 import { addInto, emptyResources, readResourceList, type Resources } from './resources';
-import { hasAffinity, normalizeImage, type HostPort, type PodInfo } from './pod-info';
+import { hasScoringAffinity, normalizeImage, type HostPort, type PodInfo } from './pod-info';
 import { quantityValueOr } from '../../../../shared/k8s/quantity';
 
 const WILDCARD = '0.0.0.0';
@@ -16,6 +16,7 @@ export class NodeInfo {
   readonly requested: Resources = emptyResources();
   nonZeroMilliCpu = 0;
   nonZeroMemory = 0;
+  /** Pods whose affinity terms can change another pod's score (see hasScoringAffinity). */
   podsWithAffinity = 0;
   podsWithRequiredAntiAffinity = 0;
   /** "TCP/80" → host IP → how many pods hold it. */
@@ -54,7 +55,7 @@ export class NodeInfo {
     addInto(this.requested, p.requests, sign);
     this.nonZeroMilliCpu += sign * p.nonZeroMilliCpu;
     this.nonZeroMemory += sign * p.nonZeroMemory;
-    if (hasAffinity(p)) this.podsWithAffinity += sign;
+    if (hasScoringAffinity(p)) this.podsWithAffinity += sign;
     if (p.requiredAntiAffinity.length > 0) this.podsWithRequiredAntiAffinity += sign;
     for (const hp of p.ports) this.markPort(hp, sign);
   }

@@ -17,6 +17,8 @@ export interface AffinityTerm {
   /** namespaceSelector, matched against namespace labels; null when absent. */
   namespaceSelector: LabelPredicate | null;
   weight: number;
+  /** Equal for terms that select the same pods in the same domains, so they can be indexed together. */
+  signature: string;
 }
 
 export interface PodInfo {
@@ -24,6 +26,8 @@ export interface PodInfo {
   key: string;
   namespace: string;
   labels: Labels;
+  /** Namespace and labels in a canonical form: pods alike in both match every selector alike. */
+  labelSignature: string;
   priority: number;
   requests: Resources;
   nonZeroMilliCpu: number;
@@ -47,7 +51,8 @@ function compileTerm(term: PodAffinityTerm, ownNamespace: string, weight = 0): A
   const namespaces = new Set(term.namespaces ?? []);
   const namespaceSelector = term.namespaceSelector ? compileLabelSelector(term.namespaceSelector) : null;
   if (namespaces.size === 0 && !namespaceSelector) namespaces.add(ownNamespace);
-  return { topologyKey: term.topologyKey, selector: compileLabelSelector(term.labelSelector), namespaces, namespaceSelector, weight };
+  const signature = JSON.stringify([term.topologyKey, term.labelSelector ?? null, [...namespaces].sort(), term.namespaceSelector ?? null]);
+  return { topologyKey: term.topologyKey, selector: compileLabelSelector(term.labelSelector), namespaces, namespaceSelector, weight, signature };
 }
 
 const weighted = (terms: WeightedPodAffinityTerm[] | undefined, ns: string): AffinityTerm[] =>
@@ -64,6 +69,13 @@ function hostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
+function labelSignature(ns: string, labels: Labels): string {
+  const keys = Object.keys(labels).sort();
+  let sig = ns;
+  for (const k of keys) sig += `\u0000${k}=${labels[k]}`;
+  return sig;
+}
+
 export function newPodInfo(pod: Pod): PodInfo {
   const ns = pod.metadata.namespace ?? 'default';
   const aff = pod.spec.affinity;
@@ -77,6 +89,7 @@ export function newPodInfo(pod: Pod): PodInfo {
     key: `${ns}/${pod.metadata.name ?? ''}`,
     namespace: ns,
     labels: pod.metadata.labels ?? {},
+    labelSignature: labelSignature(ns, pod.metadata.labels ?? {}),
     priority: pod.spec.priority ?? 0,
     requests: podRequests(pod),
     nonZeroMilliCpu: nonZero.milliCpu,
@@ -92,11 +105,17 @@ export function newPodInfo(pod: Pod): PodInfo {
 
 /** Does `term` (owned by some pod) select `target`? Namespace labels come from the snapshot. */
 export function termMatches(term: AffinityTerm, target: PodInfo, namespaceLabels: (ns: string) => Labels | undefined): boolean {
-  if (!term.namespaces.has(target.namespace)) {
-    if (!term.namespaceSelector || !term.namespaceSelector(namespaceLabels(target.namespace))) return false;
-  }
-  return term.selector(target.labels);
+  return termSelects(term, target.namespace, target.labels, namespaceLabels);
 }
 
-export const hasAffinity = (p: PodInfo): boolean =>
-  p.requiredAffinity.length + p.requiredAntiAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length > 0;
+/** Does `term` select pods of this namespace with these labels? */
+export function termSelects(term: AffinityTerm, namespace: string, labels: Labels, namespaceLabels: (ns: string) => Labels | undefined): boolean {
+  if (!term.namespaces.has(namespace)) {
+    if (!term.namespaceSelector || !term.namespaceSelector(namespaceLabels(namespace))) return false;
+  }
+  return term.selector(labels);
+}
+
+/** Terms that can change another pod's score: required anti-affinity only filters, so it is left out. */
+export const hasScoringAffinity = (p: PodInfo): boolean =>
+  p.requiredAffinity.length + p.preferredAffinity.length + p.preferredAntiAffinity.length > 0;

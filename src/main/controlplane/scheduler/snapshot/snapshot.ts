@@ -4,6 +4,7 @@
 import type { Labels, Node, Pod } from '../api';
 import { NodeInfo } from './node-info';
 import { newPodInfo, podKey, type PodInfo } from './pod-info';
+import { PodIndex } from './pod-index';
 
 const isTerminal = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
@@ -14,6 +15,10 @@ export class Snapshot {
   private readonly imageNodes = new Map<string, number>();
   private readonly namespaceLabelsByName = new Map<string, Labels>();
   private list: NodeInfo[] | null = null;
+  readonly index = new PodIndex();
+  /** Nodes holding pods with any affinity term / with required anti-affinity, so plugins skip the rest. */
+  readonly withAffinity = new Set<NodeInfo>();
+  readonly withRequiredAntiAffinity = new Set<NodeInfo>();
   /** Bumped on every change, so plugins may cache per-generation results. */
   generation = 0;
 
@@ -53,8 +58,12 @@ export class Snapshot {
     const info = this.info(node.metadata.name ?? '');
     this.countImages(info, -1);
     if (!info.node) this.list = null;
+    // Topology counts hang off node labels, so the node's pods are re-indexed around the change.
+    for (const p of info.pods.values()) this.index.remove(p, info);
     info.setNode(node);
+    for (const p of info.pods.values()) this.index.add(p, info);
     this.countImages(info, 1);
+    this.track(info);
     this.generation++;
   }
 
@@ -62,7 +71,10 @@ export class Snapshot {
     const info = this.infos.get(name);
     if (!info) return;
     this.countImages(info, -1);
+    for (const p of info.pods.values()) this.index.remove(p, info);
     info.setNode(undefined);
+    for (const p of info.pods.values()) this.index.add(p, info);
+    this.track(info);
     if (info.pods.size === 0) this.infos.delete(name);
     this.list = null;
     this.generation++;
@@ -87,6 +99,8 @@ export class Snapshot {
     this.assumed.delete(key);
     const info = this.infos.get(nodeName);
     const removed = info?.removePod(key);
+    if (info && removed) this.index.remove(removed, info);
+    if (info) this.track(info);
     if (info && !info.node && info.pods.size === 0) this.infos.delete(nodeName);
     this.generation++;
     return removed;
@@ -109,10 +123,21 @@ export class Snapshot {
   }
 
   private place(p: PodInfo, nodeName: string): PodInfo {
-    this.info(nodeName).addPod(p);
+    const info = this.info(nodeName);
+    info.addPod(p);
+    this.index.add(p, info);
+    this.track(info);
     this.podNode.set(p.key, nodeName);
     this.generation++;
     return p;
+  }
+
+  private track(info: NodeInfo): void {
+    const listed = info.node !== undefined;
+    if (listed && info.podsWithAffinity > 0) this.withAffinity.add(info);
+    else this.withAffinity.delete(info);
+    if (listed && info.podsWithRequiredAntiAffinity > 0) this.withRequiredAntiAffinity.add(info);
+    else this.withRequiredAntiAffinity.delete(info);
   }
 
   podCount(): number {

@@ -4,7 +4,7 @@
 import type { CycleState, Status } from '../../framework/types';
 import { skip, unresolvable, unschedulable } from '../../framework/status';
 import type { NodeInfo } from '../../snapshot/node-info';
-import { termMatches, type PodInfo } from '../../snapshot/pod-info';
+import { termMatches, termSelects, type PodInfo } from '../../snapshot/pod-info';
 import type { Snapshot } from '../../snapshot/snapshot';
 import { TopologyCounts } from './topology-counts';
 
@@ -19,28 +19,28 @@ interface FilterState {
   anti: TopologyCounts;
 }
 
+/** Existing pods whose required anti-affinity selects the incoming pod, per domain (via the term index). */
 function existingAntiAffinity(snapshot: Snapshot, pod: PodInfo): TopologyCounts {
   const counts = new TopologyCounts();
-  for (const node of snapshot.nodes()) {
-    if (node.podsWithRequiredAntiAffinity === 0) continue;
-    for (const p of node.pods.values()) {
-      for (const t of p.requiredAntiAffinity) if (termMatches(t, pod, snapshot.namespaceLabels)) counts.add(t.topologyKey, node, 1);
-    }
+  for (const g of snapshot.index.antiTerms.values()) {
+    if (termMatches(g.term, pod, snapshot.namespaceLabels)) counts.addSource(g.term.topologyKey, g.byValue);
   }
   return counts;
 }
 
+/** Existing pods selected by the incoming pod's required terms, per domain (via the label-group index). */
 function incomingTerms(snapshot: Snapshot, pod: PodInfo): { affinity: TopologyCounts; anti: TopologyCounts } {
   const affinity = new TopologyCounts();
   const anti = new TopologyCounts();
-  const nsLabels = snapshot.namespaceLabels;
+  const ns = snapshot.namespaceLabels;
   if (pod.requiredAffinity.length + pod.requiredAntiAffinity.length === 0) return { affinity, anti };
-  for (const node of snapshot.nodes()) {
-    for (const p of node.pods.values()) {
-      if (pod.requiredAffinity.length && pod.requiredAffinity.every((t) => termMatches(t, p, nsLabels))) {
-        for (const t of pod.requiredAffinity) affinity.add(t.topologyKey, node, 1);
-      }
-      for (const t of pod.requiredAntiAffinity) if (termMatches(t, p, nsLabels)) anti.add(t.topologyKey, node, 1);
+  const { index } = snapshot;
+  for (const g of index.labelGroups.values()) {
+    if (pod.requiredAffinity.length && pod.requiredAffinity.every((t) => termSelects(t, g.namespace, g.labels, ns))) {
+      for (const t of pod.requiredAffinity) affinity.addSource(t.topologyKey, index.countsByKey(g, t.topologyKey));
+    }
+    for (const t of pod.requiredAntiAffinity) {
+      if (termSelects(t, g.namespace, g.labels, ns)) anti.addSource(t.topologyKey, index.countsByKey(g, t.topologyKey));
     }
   }
   return { affinity, anti };
@@ -48,7 +48,7 @@ function incomingTerms(snapshot: Snapshot, pod: PodInfo): { affinity: TopologyCo
 
 export function affinityPreFilter(state: CycleState): Status | null {
   const { pod, snapshot } = state;
-  const anyExisting = snapshot.nodes().some((n) => n.podsWithRequiredAntiAffinity > 0);
+  const anyExisting = snapshot.index.antiTerms.size > 0;
   if (!anyExisting && pod.requiredAffinity.length + pod.requiredAntiAffinity.length === 0) return skip;
   state.data.set(KEY, { existingAnti: existingAntiAffinity(snapshot, pod), ...incomingTerms(snapshot, pod) } satisfies FilterState);
   return null;

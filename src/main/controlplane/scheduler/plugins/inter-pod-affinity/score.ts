@@ -20,12 +20,11 @@ function addTerms(counts: TopologyCounts, node: NodeInfo, terms: AffinityTerm[],
 export function affinityPreScore(state: CycleState): Status | null {
   const { pod, snapshot } = state;
   const incoming = pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0;
-  const nodes = snapshot.nodes();
-  if (!incoming && !nodes.some((n) => n.podsWithAffinity > 0)) return skip;
+  if (!incoming && snapshot.withAffinity.size === 0) return skip;
+  const nodes = incoming ? snapshot.nodes() : snapshot.withAffinity;
   const counts = new TopologyCounts();
   const ns = snapshot.namespaceLabels;
   for (const node of nodes) {
-    if (!incoming && node.podsWithAffinity === 0) continue;
     for (const existing of node.pods.values()) {
       addTerms(counts, node, pod.preferredAffinity, existing, 1, ns);
       addTerms(counts, node, pod.preferredAntiAffinity, existing, -1, ns);
