@@ -13,6 +13,11 @@ export interface SharedInformerFactoryOptions {
   pageSize?: number;
   clock?: Clock;
   logger?: Logger;
+  /** watch one namespace only (client-go's WithNamespace) */
+  namespace?: string;
+  /** narrows what a kind's informer holds, by "apiVersion/kind", e.g. a node agent's
+   *  { 'v1/Pod': { fieldSelector: 'spec.nodeName=node-a' } } (client-go's WithTweakListOptions) */
+  selectors?: Record<string, { labelSelector?: string; fieldSelector?: string }>;
 }
 
 export class SharedInformerFactory {
@@ -29,8 +34,9 @@ export class SharedInformerFactory {
     const id = `${apiVersion}/${kind}`;
     let informer = this.informers.get(id);
     if (!informer) {
-      const { client, resyncPeriodMs, pageSize, clock, logger } = this.options;
-      informer = new Informer({ client, apiVersion, kind, resyncPeriodMs, pageSize, clock, logger, indexers });
+      const { client, resyncPeriodMs, pageSize, clock, logger, namespace, selectors } = this.options;
+      const selector = selectors?.[id] ?? {};
+      informer = new Informer({ client, apiVersion, kind, namespace, ...selector, resyncPeriodMs, pageSize, clock, logger, indexers });
       this.informers.set(id, informer);
       if (this.started) informer.start();
     } else {

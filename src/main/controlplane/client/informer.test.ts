@@ -150,3 +150,20 @@ test('the factory shares one informer per kind and merges indexers', async () =>
   assert.equal(await nodes.waitForSync(), true, 'an informer asked for after start starts at once');
   await factory.shutdown();
 });
+
+test('a node agent sees only its own pods through a field selector', async () => {
+  const client = api.client();
+  const factory = new SharedInformerFactory({ client: api.client('system:node:n1'), logger: silentLogger, selectors: { 'v1/Pod': { fieldSelector: 'spec.nodeName=n1' } } });
+  const pods = factory.informerFor('v1', 'Pod');
+  const seen: string[] = [];
+  pods.addEventHandler({ onAdd: (o) => seen.push(`add ${o.metadata.name}`), onDelete: (o) => seen.push(`delete ${o.metadata.name}`) });
+  await client.create(pod('mine', { nodeName: 'n1' }));
+  await client.create(pod('theirs', { nodeName: 'n2' }));
+  factory.start();
+  await factory.waitForCacheSync();
+  await client.create(pod('later', { nodeName: 'n1' }));
+  await client.delete('v1', 'Pod', 'default', 'mine', { gracePeriodSeconds: 0 });
+  await settle();
+  assert.deepEqual(seen, ['add mine', 'add later', 'delete mine']);
+  await factory.shutdown();
+});
