@@ -29,6 +29,6 @@ export interface RestStorageDeps {
 
 export interface Ctx extends RestStorageDeps {
   cacheFor(resource: ResourceRef): WatchCache;
-  /** resolves when the storage shuts down: open watches end */
-  readonly stopped: Promise<void>;
+  /** runs `fn` when the storage shuts down (open watches end); returns the unsubscribe */
+  onStop(fn: () => void): () => void;
 }

@@ -18,51 +18,68 @@ import { WatchCache } from './watch-cache';
 const DEFAULT_CACHE_CAPACITY = 10_000;
 
 /** only the subresources a resource declares exist; anything else is upstream's plain 404 */
-const served = async (req: RequestInfo, onOneObject = false): Promise<void> => {
+const served = (req: RequestInfo, onOneObject = false): void => {
   const sub = req.subresource;
   if (!sub) return;
   const ok = (sub === 'status' && req.resource.subresources.status) || (sub === 'scale' && req.resource.subresources.scale);
   if (!ok || !onOneObject || req.name === undefined) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
 };
 
+/** starts the verb in this tick (so a watch is subscribed before the call returns); errors reject */
+const run = <T>(verb: () => Promise<T>, req: RequestInfo, onOneObject = false): Promise<T> => {
+  try {
+    served(req, onOneObject);
+    return verb();
+  } catch (err) {
+    return Promise.reject(err);
+  }
+};
+
 export class RestStorage implements ResourceHandlers {
   private readonly caches = new Map<string, WatchCache>();
   private readonly ctx: Ctx;
-  private stop!: () => void;
+  private readonly stopListeners = new Set<() => void>();
 
   constructor(deps: RestStorageDeps) {
-    const stopped = new Promise<void>((resolve) => (this.stop = resolve));
-    this.ctx = { ...deps, stopped, cacheFor: (r) => this.cacheFor(r) };
+    this.ctx = {
+      ...deps,
+      cacheFor: (r) => this.cacheFor(r),
+      onStop: (fn) => {
+        this.stopListeners.add(fn);
+        return () => this.stopListeners.delete(fn);
+      },
+    };
   }
 
   get(req: RequestInfo): Promise<Record<string, any>> {
-    return served(req, true).then(() => get(this.ctx, req));
+    return run(() => get(this.ctx, req), req, true);
   }
   list(req: RequestInfo): Promise<Record<string, any>> {
-    return served(req).then(() => list(this.ctx, req));
+    return run(() => list(this.ctx, req), req);
   }
   watch(req: RequestInfo, sink: WatchSink): Promise<void> {
-    return served(req).then(() => watch(this.ctx, req, sink));
+    return run(() => watch(this.ctx, req, sink), req);
   }
   create(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
-    return served(req).then(() => create(this.ctx, req, body));
+    return run(() => create(this.ctx, req, body), req);
   }
   update(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
-    return served(req, true).then(() => update(this.ctx, req, body));
+    return run(() => update(this.ctx, req, body), req, true);
   }
   patch(req: RequestInfo, patchType: PatchType, body: unknown): Promise<WriteResult> {
-    return served(req, true).then(() => patch(this.ctx, req, patchType, body));
+    return run(() => patch(this.ctx, req, patchType, body), req, true);
   }
   delete(req: RequestInfo, options: Record<string, any> | undefined): Promise<WriteResult> {
-    return served(req).then(() => del(this.ctx, req, options));
+    return run(() => del(this.ctx, req, options), req);
   }
   deleteCollection(req: RequestInfo, options: Record<string, any> | undefined): Promise<Record<string, any>> {
-    return served(req).then(() => deleteCollection(this.ctx, req, options));
+    return run(() => deleteCollection(this.ctx, req, options), req);
   }
 
   /** ends open watches and the caches' store watches */
   close(): void {
-    this.stop();
+    for (const fn of [...this.stopListeners]) fn();
+    this.stopListeners.clear();
     for (const c of this.caches.values()) c.close();
     this.caches.clear();
   }

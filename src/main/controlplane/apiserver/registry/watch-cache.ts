@@ -97,7 +97,13 @@ export class WatchCache {
       this.revision = Math.max(this.revision, ev.kv.modRevision);
     }
     this.append(out);
-    for (const l of [...this.listeners]) l(out);
+    for (const l of [...this.listeners]) {
+      try {
+        l(out);
+      } catch {
+        // one client's broken sink must not stop the feed for the others
+      }
+    }
   }
 
   private append(events: CachedEvent[]): void {

@@ -135,4 +135,12 @@ describe('watch', () => {
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 900 && elapsed < 3000, `${elapsed} ms`);
   });
+
+  it('ends open watches when the storage closes', async () => {
+    const g = harness();
+    const sink = new RecordingSink();
+    const done = g.storage.watch(g.req('configmaps', { query: { resourceVersion: String(g.store.revision) } }), sink);
+    g.close();
+    await done;
+  });
 });

@@ -77,14 +77,16 @@ function attach(ctx: Ctx, cache: WatchCache, prefix: string, stream: WatchStream
 function until(ctx: Ctx, sink: WatchSink, timeoutSeconds: number | undefined, bookmarks: boolean, bookmark: () => void): Promise<void> {
   return new Promise<void>((resolve) => {
     const timers: NodeJS.Timeout[] = [];
+    let unsubscribe = () => {};
     const finish = () => {
       for (const t of timers) clearTimeout(t);
+      unsubscribe();
       resolve();
     };
     const ms = timeoutSeconds !== undefined && timeoutSeconds > 0 ? timeoutSeconds * 1000 : defaultTimeoutMs();
     timers.push(setTimeout(finish, ms));
     if (bookmarks) timers.push(setInterval(bookmark, ctx.bookmarkIntervalMs ?? DEFAULT_BOOKMARK_MS));
     void sink.closed.then(finish, finish);
-    void ctx.stopped.then(finish);
+    unsubscribe = ctx.onStop(finish);
   });
 }
