@@ -3,11 +3,9 @@
 // additionalProperties:false. Each property carries `x-go` (its Go type) and `x-struct` (the Go
 // struct holding it) so a type error can be reported the way the Go JSON decoder words it.
 import { INT_OR_STRING, QUANTITY } from '../../../../../scripts/gen-schemas.mjs';
-import { refName, shortName, type Definitions, type JsonSchema } from './definitions';
+import { refName, shortName, type JsonSchema } from './definitions';
 import { refOf } from './node';
 
-export const DEFS_ID = 'k8s';
-const META_DEF = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 /** Go type as the decoder names it: v1.PodSpec, []v1.Container, map[string]string, int32 */
 function goType(schema: JsonSchema): string {
@@ -37,7 +35,7 @@ function builtinProperty(schema: JsonSchema, struct: string): JsonSchema {
     const name = refName(ref);
     if (name === INT_OR_STRING) return { type: ['integer', 'string'], ...go };
     if (name === QUANTITY) return { type: ['string', 'number'], ...go };
-    return { type: 'object', ...go, allOf: [{ $ref: `${DEFS_ID}#/definitions/${name}` }] };
+    return { type: 'object', ...go };
   }
   if (schema['x-kubernetes-preserve-unknown-fields'] && !schema.properties) return {};
   if (schema.type === 'array') return { type: 'array', ...go, ...(schema.items ? { items: builtinProperty(schema.items, struct) } : {}) };
@@ -47,16 +45,15 @@ function builtinProperty(schema: JsonSchema, struct: string): JsonSchema {
   return schema.type ? { type: schema.type, ...go, ...(schema.enum ? { enum: schema.enum } : {}) } : {};
 }
 
-/** All built-in definitions as one ajv schema document, referenced as `k8s#/definitions/<name>`. */
-export function builtinAjvDocument(defs: Definitions): JsonSchema {
-  const definitions: Record<string, JsonSchema> = {};
-  for (const [name, def] of Object.entries(defs)) {
-    if (!def.properties) continue;
-    const struct = shortName(name);
-    const properties = Object.fromEntries(Object.entries(def.properties as Record<string, JsonSchema>).map(([k, v]) => [k, builtinProperty(v, struct)]));
-    definitions[name] = { properties, ...(def.required ? { required: def.required } : {}) };
-  }
-  return { $id: DEFS_ID, definitions };
+/**
+ * One built-in definition, shallow: a property holding another definition is only checked to be an
+ * object, so each definition compiles on its own, in a millisecond, and only the definitions an
+ * object actually uses are ever compiled (the validator walks into them itself).
+ */
+export function shallowDefinitionSchema(name: string, def: JsonSchema): JsonSchema {
+  const struct = shortName(name);
+  const properties = Object.fromEntries(Object.entries((def.properties ?? {}) as Record<string, JsonSchema>).map(([k, v]) => [k, builtinProperty(v, struct)]));
+  return { type: 'object', properties, ...(def.required ? { required: def.required } : {}) };
 }
 
 const DROP = new Set(['description', 'example', 'externalDocs', 'x-kubernetes-validations', 'x-kubernetes-list-map-keys', 'x-kubernetes-list-type', 'x-kubernetes-map-type']);
@@ -74,7 +71,8 @@ export function customAjvSchema(schema: JsonSchema, root = true): JsonSchema {
   if (schema['x-kubernetes-int-or-string']) out.type = ['integer', 'string'];
   if (schema.nullable && typeof out.type === 'string') out.type = [out.type, 'null'];
   delete out.nullable;
-  if (root) out.properties = { ...out.properties, metadata: { type: 'object', allOf: [{ $ref: `${DEFS_ID}#/definitions/${META_DEF}` }] } };
+  // metadata is checked as the built-in ObjectMeta, by the validator
+  if (root) out.properties = { ...out.properties, metadata: { type: 'object' } };
   return out;
 }
 

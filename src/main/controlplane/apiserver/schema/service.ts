@@ -61,7 +61,7 @@ export class KubernetesSchemaService implements SchemaService {
       else if (mode === 'Warn') warnings.push(message);
     }
     const custom = this.custom.get(kindKey(resource));
-    if (custom) causes.push(...this.validators.custom(kindKey(resource), custom.root, obj));
+    if (custom) causes.push(...this.validators.customResource(kindKey(resource), custom.root, obj));
     else if (root.definition) causes.push(...this.validators.builtin(root.definition, obj));
     return { causes, warnings };
   }

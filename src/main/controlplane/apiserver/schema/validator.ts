@@ -1,47 +1,85 @@
-// ajv validators, compiled per kind on first use and cached: compiling the Pod tree costs tens of
-// milliseconds, which must not be paid at startup nor twice.
-import { Ajv, type ValidateFunction } from 'ajv';
+// ajv validators, compiled on first use and cached. Built-in kinds are checked one definition at a
+// time (shallow schemas, walked along the object), so a Deployment compiles only the dozen
+// definitions it uses instead of the whole Pod tree; a CRD's schema compiles whole.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { INT_OR_STRING, QUANTITY } from '../../../../../scripts/gen-schemas.mjs';
 import type { StatusCause } from '../../../../shared/k8s/status';
-import { builtinAjvDocument, customAjvSchema, DEFS_ID } from './ajv-schemas';
+import { customAjvSchema, shallowDefinitionSchema } from './ajv-schemas';
 import { causesFromAjv } from './causes';
-import type { DefinitionStore, JsonSchema } from './definitions';
+import { refName, type DefinitionStore, type JsonSchema } from './definitions';
+import { refOf } from './node';
+
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const pointer = (base: string, key: string | number): string => `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 export class KindValidators {
   private ajv: Ajv | undefined;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly definitions = new Map<string, ValidateFunction>();
+  private readonly custom = new Map<string, ValidateFunction>();
 
   constructor(private readonly defs: DefinitionStore) {}
 
   private instance(): Ajv {
-    if (!this.ajv) {
-      // useDefaults applies a CRD's `default`s; built-in schemas carry none (defaulting is the strategy's job).
-      this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
-      this.ajv.addSchema(builtinAjvDocument(this.defs.all()));
-    }
+    // useDefaults applies a CRD's `default`s; built-in schemas carry none (defaulting is the strategy's job).
+    this.ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false });
     return this.ajv;
   }
 
   /** Validates a built-in kind's object against definition `name`. */
   builtin(name: string, obj: unknown): StatusCause[] {
-    let fn = this.compiled.get(name);
-    if (!fn) {
-      fn = this.instance().compile({ type: 'object', allOf: [{ $ref: `${DEFS_ID}#/definitions/${name}` }] });
-      this.compiled.set(name, fn);
-    }
-    return fn(obj) ? [] : causesFromAjv(fn.errors, false);
+    const errors: ErrorObject[] = [];
+    this.walk(name, obj, '', errors);
+    return causesFromAjv(errors, false);
   }
 
   /** Validates a custom resource against its CRD schema; `key` identifies the served version. */
-  custom(key: string, schema: JsonSchema, obj: unknown): StatusCause[] {
-    let fn = this.compiled.get(key);
+  customResource(key: string, schema: JsonSchema, obj: Record<string, unknown>): StatusCause[] {
+    let fn = this.custom.get(key);
     if (!fn) {
       fn = this.instance().compile(customAjvSchema(schema));
-      this.compiled.set(key, fn);
+      this.custom.set(key, fn);
     }
-    return fn(obj) ? [] : causesFromAjv(fn.errors, true);
+    const causes = fn(obj) ? [] : causesFromAjv(fn.errors, true);
+    const metaErrors: ErrorObject[] = [];
+    this.walk(OBJECT_META, obj.metadata, '/metadata', metaErrors);
+    return [...causes, ...causesFromAjv(metaErrors, true)];
   }
 
   forget(key: string): void {
-    this.compiled.delete(key);
+    this.custom.delete(key);
+  }
+
+  private shallow(name: string): ValidateFunction | undefined {
+    let fn = this.definitions.get(name);
+    if (!fn) {
+      const def = this.defs.get(name);
+      if (!def) return undefined;
+      fn = this.instance().compile(shallowDefinitionSchema(name, def));
+      this.definitions.set(name, fn);
+    }
+    return fn;
+  }
+
+  private walk(name: string, value: unknown, at: string, errors: ErrorObject[]): void {
+    if (!isObject(value)) return;
+    const fn = this.shallow(name);
+    if (!fn) return;
+    if (!fn(value)) for (const e of fn.errors ?? []) errors.push({ ...e, instancePath: at + e.instancePath });
+    const props = (this.defs.get(name)?.properties ?? {}) as Record<string, JsonSchema>;
+    for (const [key, v] of Object.entries(value)) if (props[key] && v !== null) this.walkProperty(props[key], v, pointer(at, key), errors);
+  }
+
+  private walkProperty(schema: JsonSchema, value: unknown, at: string, errors: ErrorObject[]): void {
+    const ref = refOf(schema);
+    if (ref) {
+      const name = refName(ref);
+      if (name !== INT_OR_STRING && name !== QUANTITY) this.walk(name, value, at, errors);
+    } else if (schema.type === 'array' && schema.items && Array.isArray(value)) {
+      value.forEach((v, i) => this.walkProperty(schema.items, v, pointer(at, i), errors));
+    } else if (schema.type === 'object' && isObject(schema.additionalProperties) && isObject(value)) {
+      for (const [k, v] of Object.entries(value)) this.walkProperty(schema.additionalProperties, v, pointer(at, k), errors);
+    }
   }
 }
