@@ -203,7 +203,9 @@ export function writeDefinitions(root, out) {
   return json;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script only — not when bundled into the engine, where import.meta.url is the bundle's.
+const self = fileURLToPath(import.meta.url);
+if (self.endsWith('gen-schemas.mjs') && process.argv[1] && resolve(process.argv[1]) === self) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   writeDefinitions(root, resolve(process.argv[2] ?? join(root, 'dist/k8s-definitions.json')));
 }
