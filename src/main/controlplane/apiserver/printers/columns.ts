@@ -1,5 +1,6 @@
 // Building blocks shared by the per-kind printers: column definitions and the cell formats upstream
-// reuses everywhere (label selectors, container lists, "<none>").
+// reuses everywhere (label selectors, container lists, "<none>"). Column types follow upstream's
+// declarations, which call many integer cells "string".
 import type { TableColumnDefinition } from './types';
 
 export type Obj = Record<string, any>;
@@ -46,12 +47,12 @@ export function formatLabels(labels: Record<string, string> | undefined | null):
 function requirementString(req: { key: string; operator: string; values?: string[] }): string {
   const values = [...(req.values ?? [])].sort();
   switch (req.operator) {
+    case 'Equals':
+      return `${req.key}=${values[0] ?? ''}`;
     case 'In':
-      return values.length === 1 ? `${req.key}=${values[0]}` : `${req.key} in (${values.join(',')})`;
+      return `${req.key} in (${values.join(',')})`;
     case 'NotIn':
-      return values.length === 1 ? `${req.key}!=${values[0]}` : `${req.key} notin (${values.join(',')})`;
-    case 'Exists':
-      return req.key;
+      return `${req.key} notin (${values.join(',')})`;
     case 'DoesNotExist':
       return `!${req.key}`;
     default:
@@ -59,16 +60,18 @@ function requirementString(req: { key: string; operator: string; values?: string
   }
 }
 
-/** upstream metav1.FormatLabelSelector: requirements sorted by key, "<none>" when it selects everything or nothing */
-export function formatLabelSelector(selector: Obj | undefined | null): string {
-  if (!selector) return '<none>';
+/** upstream LabelSelectorAsSelector(...).String(): matchLabels as k=v, expressions as "k in (a,b)", sorted by key */
+export function selectorString(selector: Obj | undefined | null): string {
+  if (!selector) return '';
   const reqs: { key: string; operator: string; values?: string[] }[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) reqs.push({ key, operator: 'In', values: [String(value)] });
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) reqs.push({ key, operator: 'Equals', values: [String(value)] });
   for (const e of selector.matchExpressions ?? []) reqs.push({ key: e.key, operator: e.operator, values: e.values });
-  if (reqs.length === 0) return '<none>';
   reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return reqs.map(requirementString).join(',');
 }
+
+/** upstream metav1.FormatLabelSelector: "<none>" when it selects everything or nothing */
+export const formatLabelSelector = (selector: Obj | undefined | null): string => selectorString(selector) || '<none>';
 
 /** upstream layoutContainerCells: container names and images, comma-joined */
 export function containerCells(containers: Obj[] | undefined): [string, string] {

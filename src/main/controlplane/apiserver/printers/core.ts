@@ -11,7 +11,7 @@ export const namespacePrinter: KindPrinter = {
 };
 
 export const configMapPrinter: KindPrinter = {
-  columns: [nameColumn(), col('Data', 'integer', 'Data contains the configuration data.'), ageColumn()],
+  columns: [nameColumn(), col('Data', 'string', 'Data contains the configuration data.'), ageColumn()],
   cells: (cm, now) => [cm.metadata?.name ?? '', count(cm.data) + count(cm.binaryData), age(cm, now)],
 };
 
@@ -19,14 +19,14 @@ export const secretPrinter: KindPrinter = {
   columns: [
     nameColumn(),
     col('Type', 'string', 'Used to facilitate programmatic handling of secret data.'),
-    col('Data', 'integer', 'Data contains the secret data.'),
+    col('Data', 'string', 'Data contains the secret data.'),
     ageColumn(),
   ],
   cells: (s, now) => [s.metadata?.name ?? '', s.type ?? '', count(s.data), age(s, now)],
 };
 
 export const serviceAccountPrinter: KindPrinter = {
-  columns: [nameColumn(), col('Secrets', 'integer', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.'), ageColumn()],
+  columns: [nameColumn(), col('Secrets', 'string', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.'), ageColumn()],
   cells: (sa, now) => [sa.metadata?.name ?? '', (sa.secrets ?? []).length, age(sa, now)],
 };
 

@@ -9,8 +9,10 @@ export function portsString(ports: Obj[] | undefined): string {
     .join(',');
 }
 
-const loadBalancerIngress = (lb: Obj | undefined): string[] =>
-  (lb?.ingress ?? []).flatMap((i: Obj) => (i.ip ? [i.ip] : i.hostname ? [i.hostname] : []));
+/** IPs (or else hostnames) of a load balancer status, each once, as upstream's set-based stringer */
+const loadBalancerIngress = (lb: Obj | undefined): string[] => [
+  ...new Set<string>((lb?.ingress ?? []).flatMap((i: Obj) => (i.ip ? [i.ip] : i.hostname ? [i.hostname] : []))),
+];
 
 function externalIP(svc: Obj): string {
   const external: string[] = svc.spec?.externalIPs ?? [];

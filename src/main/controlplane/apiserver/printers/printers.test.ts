@@ -176,3 +176,24 @@ test('custom resources use the CRD additionalPrinterColumns, or NAME + AGE', () 
   assert.deepEqual(p.columns(plain).map((c) => c.name), ['Name', 'Age']);
   assert.deepEqual(p.cells(plain, { metadata: { name: 'g', creationTimestamp: ago(9) } }, now), ['g', '9s']);
 });
+
+test('selectors print as label selector strings; ReplicaSets say <none> when empty', () => {
+  const rs = row('apps', 'ReplicaSet', {
+    metadata: { name: 'rs' },
+    spec: { replicas: 2, selector: { matchLabels: { tier: 'fe' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }, { key: 'canary', operator: 'DoesNotExist' }] }, template: { spec: { containers: [] } } },
+  });
+  assert.equal(rs.Selector, '!canary,env in (dev,prod),tier=fe');
+  assert.equal(row('apps', 'ReplicaSet', { metadata: { name: 'rs' }, spec: { selector: {} } }).Selector, '<none>');
+  assert.equal(row('networking.k8s.io', 'NetworkPolicy', { metadata: { name: 'np' }, spec: { podSelector: {} } })['Pod-Selector'], '<none>');
+});
+
+test('endpoints list addresses with ports, three at most', () => {
+  const ep = row('', 'Endpoints', {
+    metadata: { name: 'web' },
+    subsets: [{ addresses: [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }], ports: [{ port: 80 }, { port: 443 }] }],
+  });
+  assert.equal(ep.Endpoints, '10.0.0.1:80,10.0.0.2:80,10.0.0.1:443 + 1 more...');
+  assert.equal(row('', 'Endpoints', { metadata: { name: 'x' } }).Endpoints, '<none>');
+  const es = row('discovery.k8s.io', 'EndpointSlice', { metadata: { name: 's' }, addressType: 'IPv4', ports: [{ port: 80 }], endpoints: [{ addresses: ['10.0.0.1'] }] });
+  assert.deepEqual([es.AddressType, es.Ports, es.Endpoints], ['IPv4', '80', '10.0.0.1']);
+});

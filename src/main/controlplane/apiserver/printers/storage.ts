@@ -69,7 +69,7 @@ export const persistentVolumeClaimPrinter: KindPrinter = {
       bound ? (pvc.status?.capacity?.storage ?? '0') : '',
       bound ? accessModes(pvc.status?.accessModes) : '',
       classOf(pvc, pvc.spec?.storageClassName),
-      pvc.status?.currentVolumeAttributesClassName ?? '<unset>',
+      pvc.spec?.volumeAttributesClassName ?? '<unset>',
       since(pvc.metadata?.creationTimestamp, now),
       pvc.spec?.volumeMode ?? '<unset>',
     ];

@@ -1,7 +1,7 @@
 // apps/v1 printers: Deployment, ReplicaSet, StatefulSet, DaemonSet, ControllerRevision.
 import {
   ageColumn, col, containerCells, containersColumn, formatLabels, formatLabelSelector, imagesColumn, int, nameColumn, selectorColumn,
-  type KindPrinter, type Obj,
+  selectorString, type KindPrinter, type Obj,
 } from './columns';
 import { since } from './duration';
 
@@ -14,8 +14,8 @@ export const deploymentPrinter: KindPrinter = {
   columns: [
     nameColumn(),
     col('Ready', 'string', 'Number of the pod with ready state'),
-    col('Up-to-date', 'integer', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'),
-    col('Available', 'integer', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'),
+    col('Up-to-date', 'string', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'),
+    col('Available', 'string', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'),
     ageColumn(),
     containersColumn(),
     imagesColumn(),
@@ -27,7 +27,9 @@ export const deploymentPrinter: KindPrinter = {
     int(d.status?.updatedReplicas),
     int(d.status?.availableReplicas),
     since(d.metadata?.creationTimestamp, now),
-    ...templateCells(d),
+    // Deployments print the raw selector string, without FormatLabelSelector's "<none>".
+    ...containerCells(d.spec?.template?.spec?.containers),
+    selectorString(d.spec?.selector),
   ],
 };
 
@@ -103,7 +105,7 @@ export const controllerRevisionPrinter: KindPrinter = {
   columns: [
     nameColumn(),
     col('Controller', 'string', 'Controller of the object'),
-    col('Revision', 'integer', 'Revision indicates the revision of the state represented by Data.'),
+    col('Revision', 'string', 'Revision indicates the revision of the state represented by Data.'),
     ageColumn(),
   ],
   cells: (cr, now) => [cr.metadata?.name ?? '', controllerName(cr), int(cr.revision), since(cr.metadata?.creationTimestamp, now)],
