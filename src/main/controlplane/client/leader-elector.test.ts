@@ -10,7 +10,7 @@ let clock: FakeClock;
 let electors: LeaderElector[] = [];
 beforeEach(async () => {
   clock = new FakeClock();
-  api = await startTestApi(clock);
+  api = await startTestApi({ clock });
 });
 afterEach(async () => {
   await Promise.all(electors.map((e) => e.stop()));

@@ -68,7 +68,14 @@ export interface TestApi {
 
 let uidCounter = 0;
 
-export async function startTestApi(clock?: Clock, namespaces = ['default', 'kube-system']): Promise<TestApi> {
+export interface TestApiOptions {
+  clock?: Clock;
+  bookmarkIntervalMs?: number;
+  namespaces?: string[];
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const { clock, bookmarkIntervalMs, namespaces = ['default', 'kube-system'] } = options;
   const store = openStore({ inMemory: true });
   const resources = new ResourceRegistry(BUILTIN_RESOURCES);
   const storage = new RestStorage({
@@ -78,6 +85,7 @@ export async function startTestApi(clock?: Clock, namespaces = ['default', 'kube
     fieldManager: createFieldManager(),
     strategy: createKindStrategy(),
     clock: { now: () => new Date(clock ? clock.now() : Date.now()) },
+    bookmarkIntervalMs,
     uid: () => `00000000-0000-4000-8000-${String(++uidCounter).padStart(12, '0')}`,
   });
   const handlers = new FlakyHandlers(storage);
