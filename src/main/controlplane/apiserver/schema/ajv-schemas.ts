@@ -40,7 +40,8 @@ function builtinProperty(schema: JsonSchema, struct: string): JsonSchema {
   if (schema['x-kubernetes-preserve-unknown-fields'] && !schema.properties) return {};
   if (schema.type === 'array') return { type: 'array', ...go, ...(schema.items ? { items: builtinProperty(schema.items, struct) } : {}) };
   if (schema.type === 'object' && schema.additionalProperties) {
-    return { type: 'object', ...go, additionalProperties: builtinProperty(schema.additionalProperties, struct) };
+    // x-in-map: the Go decoder names struct fields only, so a bad map value is reported at the map
+    return { type: 'object', ...go, additionalProperties: { ...builtinProperty(schema.additionalProperties, struct), 'x-in-map': true } };
   }
   return schema.type ? { type: schema.type, ...go, ...(schema.enum ? { enum: schema.enum } : {}) } : {};
 }

@@ -8,7 +8,7 @@ export const REASON_UNKNOWN_FIELD = 'FieldValueUnknown';
 export const REASON_TYPE = 'FieldValueTypeInvalid';
 
 /** "/spec/containers/0/image" → { field: "spec.containers[0].image", goPath: "spec.containers.image" } */
-function paths(instancePath: string): { field: string; goPath: string } {
+function paths(instancePath: string): { field: string; goPath: string; goParts: string[] } {
   const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let field = '';
   const go: string[] = [];
@@ -19,7 +19,7 @@ function paths(instancePath: string): { field: string; goPath: string } {
       go.push(p);
     }
   }
-  return { field, goPath: go.join('.') };
+  return { field, goPath: go.join('.'), goParts: go };
 }
 
 const jsonKind = (v: unknown): string =>
@@ -42,7 +42,8 @@ function enumCause(e: ErrorObject): StatusCause {
 }
 
 function builtinTypeCause(e: ErrorObject): StatusCause {
-  const { field, goPath } = paths(e.instancePath);
+  const { field, goPath: full, goParts } = paths(e.instancePath);
+  const goPath = e.parentSchema?.['x-in-map'] ? goParts.slice(0, -1).join('.') : full;
   const go = e.parentSchema?.['x-go'] ?? 'interface {}';
   const struct = e.parentSchema?.['x-struct'];
   const value = jsonKind(e.data) === 'number' && !Number.isInteger(e.data) && /int/.test(go) ? `number ${String(e.data)}` : jsonKind(e.data);

@@ -86,6 +86,15 @@ test('a value of the wrong type is the Go decoder error, as a 400', () => {
   );
 });
 
+test('a bad map value is reported at the map, as the Go decoder does', () => {
+  const obj = deploy();
+  obj.metadata.labels['app.kubernetes.io/tier'] = 3;
+  assert.equal(
+    service.validate(deployment, obj, 'Strict').causes[0].message,
+    'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+  );
+});
+
 test('missing required fields are 422 Required value causes', () => {
   const obj = deploy();
   delete obj.spec.selector;
