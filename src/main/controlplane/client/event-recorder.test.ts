@@ -59,3 +59,17 @@ test('a failing write is logged, never thrown at the caller', async () => {
   await recorder.flush();
   assert.equal(warnings.length, 2);
 });
+
+test('an object reporting without pause is cut off after a burst of 25, then gets one per 5 minutes', async () => {
+  const clock = new FakeClock();
+  const recorder = new EventRecorder({ client: api.client(), component: 'kubelet', clock, logger: silentLogger });
+  const pod = podRef('noisy');
+  for (let i = 0; i < 40; i++) recorder.event(pod, 'Warning', 'Failed', `attempt ${i}`);
+  await recorder.flush();
+  assert.equal((await eventsFor('noisy')).length, 25);
+  await clock.advance(5 * 60 * 1000);
+  recorder.event(pod, 'Warning', 'Failed', 'attempt 40');
+  recorder.event(pod, 'Warning', 'Failed', 'attempt 41');
+  await recorder.flush();
+  assert.equal((await eventsFor('noisy')).length, 26);
+});

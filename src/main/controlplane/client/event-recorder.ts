@@ -21,6 +21,9 @@ export interface EventRecorderOptions {
 
 const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 const CACHE_ENTRIES = 4096;
+/** client-go's spam filter: per object, a burst of 25 events, then one per 5 minutes */
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 5 * 60 * 1000;
 const MAX_MESSAGE = 1024;
 
 interface Seen {
@@ -38,6 +41,7 @@ export class EventRecorder {
   /** writes for one aggregation key run in order, so a repeat patches the Event its first sighting created */
   private readonly chains = new Map<string, Promise<void>>();
   private sequence = 0n;
+  private readonly budgets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly options: EventRecorderOptions) {
     this.clock = options.clock ?? realClock;
@@ -49,6 +53,7 @@ export class EventRecorder {
       const ref = referenceOf(obj);
       const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 3)}...` : message;
       const key = JSON.stringify([ref.apiVersion, ref.kind, ref.namespace, ref.name, ref.uid, type, reason, text]);
+      if (!this.allow(JSON.stringify([ref.kind, ref.namespace, ref.name, ref.uid]))) return;
       const previous = this.chains.get(key) ?? Promise.resolve();
       const next = previous.then(() => this.write(key, ref, type, reason, text)).catch((err) => this.logger.warn(`event ${reason} on ${ref.kind} ${ref.name} not recorded`, err));
       this.chains.set(key, next);
@@ -102,6 +107,20 @@ export class EventRecorder {
       reportingComponent: component,
       reportingInstance: host ?? '',
     };
+  }
+
+  /** a crash-looping object must not flood the API with Events: drop what exceeds its budget */
+  private allow(objectKey: string): boolean {
+    const now = this.clock.now();
+    const b = this.budgets.get(objectKey) ?? { tokens: SPAM_BURST, at: now };
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
+    b.at = now;
+    this.budgets.delete(objectKey);
+    this.budgets.set(objectKey, b);
+    if (this.budgets.size > CACHE_ENTRIES) this.budgets.delete(this.budgets.keys().next().value!);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   }
 
   private remember(key: string, entry: Seen): void {
