@@ -46,3 +46,14 @@ test('a status write keeps spec and labels; a spec write keeps status', () => {
   strategy.prepareForUpdate(r, specWrite, old);
   assert.deepEqual(specWrite.status, { replicas: 1 });
 });
+
+test('a Service update that leaves out its cluster IP and node ports keeps the allocated ones', () => {
+  const r = resourceOf('', 'Service');
+  const old = { metadata: { name: 's' }, spec: { type: 'NodePort', clusterIP: '10.96.0.9', clusterIPs: ['10.96.0.9'], ports: [{ port: 80, protocol: 'TCP', nodePort: 30080 }] } };
+  const next: Record<string, any> = { metadata: { name: 's' }, spec: { type: 'NodePort', ports: [{ port: 80, protocol: 'TCP' }] } };
+  strategy.applyDefaults(r, old);
+  strategy.applyDefaults(r, next);
+  strategy.prepareForUpdate(r, next, old);
+  assert.deepEqual([next.spec.clusterIP, next.spec.clusterIPs, next.spec.ports], ['10.96.0.9', ['10.96.0.9'], [{ port: 80, protocol: 'TCP', nodePort: 30080, targetPort: 80 }]]);
+  assert.deepEqual(strategy.validate(r, next, old), []);
+});

@@ -6,6 +6,7 @@
 import type { ResourceInfo } from '../resources/types';
 import { applyDefaults } from './apply-defaults';
 import { podQosClass } from './qos';
+import { keepAllocatedServiceValues } from './service-allocated';
 import { isObj, type Obj } from './util';
 
 const key = (r: ResourceInfo): string => `${r.group}/${r.kind}`;
@@ -58,6 +59,7 @@ export function prepareForUpdate(resource: ResourceInfo, obj: Obj, old: Obj, sub
     if (old.status === undefined) delete obj.status;
     else obj.status = mutableCopy(old.status);
   }
+  if (key(resource) === '/Service') keepAllocatedServiceValues(obj, old);
   // Only the namespace controller, through /finalize, may change a namespace's finalizers.
   if (key(resource) === '/Namespace' && isObj(old.spec)) obj.spec = { ...(obj.spec ?? {}), finalizers: mutableCopy(old.spec.finalizers) };
 }

@@ -65,11 +65,22 @@ const UPDATE_CHECKS: Record<string, UpdateCheck> = {
   'rbac.authorization.k8s.io/ClusterRoleBinding': validateBindingUpdate,
 };
 
+/** Upstream's ErrorList.ToAggregate drops repeated messages; so do we. */
+function unique(causes: StatusCause[]): StatusCause[] {
+  const seen = new Set<string>();
+  return causes.filter((c) => {
+    const k = `${c.field}: ${c.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export function validateObject(resource: ResourceInfo, obj: Obj, old?: Obj): StatusCause[] {
   const key = `${resource.group}/${resource.kind}`;
   const causes = validateObjectMeta(resource, obj, NAME_RULES[key] ?? subdomain);
-  if (resource.custom) return old ? [...causes, ...validateObjectMetaUpdate(obj, old)] : causes;
+  if (resource.custom) return unique(old ? [...causes, ...validateObjectMetaUpdate(obj, old)] : causes);
   causes.push(...(CREATE_CHECKS[key]?.(obj, resource) ?? []));
   if (old) causes.push(...validateObjectMetaUpdate(obj, old), ...(UPDATE_CHECKS[key]?.(obj, old) ?? []));
-  return causes;
+  return unique(causes);
 }
