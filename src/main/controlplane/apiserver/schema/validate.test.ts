@@ -173,3 +173,11 @@ test('nothing is loaded until first use', () => {
   lazy.validate(deployment, deploy(), 'Strict');
   assert.equal(loads, 1);
 });
+
+test('status written without Go zero values (replicas: 0, imageID) is accepted, as the Go decoder accepts it', () => {
+  const rs = resource('ReplicaSet');
+  const obj = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'r' }, spec: { selector: { matchLabels: { a: 'b' } } }, status: { conditions: [{ type: 'ReplicaFailure' }] } };
+  assert.deepEqual(service.validate(rs, obj, 'Strict').causes, []);
+  const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 's' }, addressType: 'IPv4' };
+  assert.deepEqual(service.validate(resource('EndpointSlice'), slice, 'Strict').causes, []);
+});

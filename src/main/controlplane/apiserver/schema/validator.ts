@@ -11,6 +11,13 @@ import { refOf } from './node';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
+// The Go decoder fills a missing field with its zero value; only the kind's own validation turns
+// that into "Required value". For status (written by controllers and the kubelet) it never does,
+// and for these fields an empty value is valid, so "required" is not enforced there.
+const ZERO_VALUE_OK = new Set(['io.k8s.api.discovery.v1.EndpointSlice/endpoints']);
+const enforced = (name: string, e: ErrorObject): boolean =>
+  e.keyword !== 'required' || !(e.instancePath === '/status' || e.instancePath.startsWith('/status/') || ZERO_VALUE_OK.has(`${name}/${String(e.params.missingProperty)}`));
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const pointer = (base: string, key: string | number): string => `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
@@ -66,7 +73,12 @@ export class KindValidators {
     if (!isObject(value)) return;
     const fn = this.shallow(name);
     if (!fn) return;
-    if (!fn(value)) for (const e of fn.errors ?? []) errors.push({ ...e, instancePath: at + e.instancePath });
+    if (!fn(value)) {
+      for (const e of fn.errors ?? []) {
+        const located = { ...e, instancePath: at + e.instancePath };
+        if (enforced(name, located)) errors.push(located);
+      }
+    }
     const props = (this.defs.get(name)?.properties ?? {}) as Record<string, JsonSchema>;
     for (const [key, v] of Object.entries(value)) if (props[key] && v !== null) this.walkProperty(props[key], v, pointer(at, key), errors);
   }
