@@ -6,6 +6,8 @@ import type { Store } from '../store';
 import { BUILTIN_RESOURCES } from '../apiserver/resources/builtins';
 import { ResourceRegistry } from '../apiserver/resources/registry';
 import { KubernetesSchemaService } from '../apiserver/schema/service';
+import { DefinitionStore } from '../apiserver/schema/definitions';
+import { createProtobufDecoder } from '../apiserver/protobuf/decoder';
 import { createFieldManager } from '../apiserver/apply/fieldmanager';
 import { createKindStrategy } from '../apiserver/defaults';
 import type { KindStrategy } from '../apiserver/defaults/types';
@@ -46,7 +48,8 @@ const byKind = (builtin: KindStrategy): KindStrategy => {
 
 export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const resources = new ResourceRegistry(BUILTIN_RESOURCES);
-  const schema = new KubernetesSchemaService({ resources: () => resources.all() });
+  const definitions = new DefinitionStore();
+  const schema = new KubernetesSchemaService({ resources: () => resources.all(), definitions });
   const storage = new RestStorage({
     store: deps.store,
     resources,
@@ -70,6 +73,7 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     version: KUBERNETES_VERSION,
     clock: deps.clock,
     logger,
+    protobuf: createProtobufDecoder(definitions),
   });
   return {
     handler,

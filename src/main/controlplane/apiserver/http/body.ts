@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { badRequest, StatusError, tooLarge, unsupportedMediaType } from '../../../../shared/k8s/status';
+import { PROTOBUF_MEDIA_TYPE, type ProtobufDecoder } from '../protobuf/decoder';
 import type { PatchType } from '../registry/types';
 
 /** Upstream's limit for a request body (3 MiB). */
@@ -107,8 +108,20 @@ const decodeYaml = (text: string): unknown => {
   }
 };
 
+/** Decoders beyond JSON and YAML; `warnings` collects what a decoder skipped (for the Warning header). */
+export interface BodyDecoding {
+  protobuf?: ProtobufDecoder;
+  warnings?: string[];
+}
+
 /** Decodes by media type; JSON patch types are JSON, apply patches are YAML (a superset of JSON). */
-export const decodeBody = (buf: Buffer, mediaType: string): unknown => {
+export const decodeBody = (buf: Buffer, mediaType: string, decoding: BodyDecoding = {}): unknown => {
+  if (mediaType === PROTOBUF_MEDIA_TYPE && decoding.protobuf) {
+    // client-go's typed clients (kubectl 1.32+ create, run, expose, drain…) send protobuf and never retry as JSON.
+    const { object, warnings } = decoding.protobuf(buf);
+    decoding.warnings?.push(...warnings);
+    return object;
+  }
   const text = buf.toString('utf8');
   if (mediaType === 'application/yaml' || mediaType === 'application/apply-patch+yaml' || mediaType === 'text/yaml') {
     // Cheap path: kubectl sends JSON even where YAML is allowed.

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError, unauthorized } from '../../../../shared/k8s/status';
 import { DiscoveryService } from '../discovery/service';
 import type { TablePrinter } from '../printers/types';
+import type { ProtobufDecoder } from '../protobuf/decoder';
 import type { ResourceHandlers } from '../registry/types';
 import type { ResourceRegistry } from '../resources/registry';
 import type { SchemaService } from '../schema/types';
@@ -34,6 +35,8 @@ export interface ApiHandlerDeps {
   logger?: ApiLogger;
   /** host:port clients should use, for /api's serverAddressByClientCIDRs; default: the Host header */
   serverAddress?: string;
+  /** decodes application/vnd.kubernetes.protobuf request bodies (kubectl 1.32+ typed clients) */
+  protobuf?: ProtobufDecoder;
 }
 
 /** Paths upstream serves without credentials (system:public-info-viewer). */
@@ -62,7 +65,7 @@ export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, 
     const path = splitResourcePath(c.url.pathname);
     if (path && (path.parts.length > 0 || path.legacyWatch)) {
       if (!acceptsJson(c.accept)) throw new StatusError(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml');
-      return serveResource({ handlers: deps.handlers, resources: deps.resources, printer: deps.printer, now, log }, { req: c.req, res: c.res, path, query: c.url.searchParams, accept: c.accept, user });
+      return serveResource({ handlers: deps.handlers, resources: deps.resources, printer: deps.printer, now, log, protobuf: deps.protobuf }, { req: c.req, res: c.res, path, query: c.url.searchParams, accept: c.accept, user });
     }
     if ((c.segs[0] === 'api' || c.segs[0] === 'apis') && (method === 'GET' || method === 'HEAD')) {
       const address = deps.serverAddress ?? c.req.headers.host ?? '127.0.0.1';

@@ -7,7 +7,8 @@ import type { TablePrinter } from '../printers/types';
 import type { ResourceHandlers, RequestInfo, WatchEventOut, WriteResult } from '../registry/types';
 import type { ResourceRegistry } from '../resources/registry';
 import { tableVersionOf, wantsYaml, type MediaRange } from './accept';
-import { asObject, decodeBody, mediaTypeOf, patchTypeOf, readBody } from './body';
+import type { ProtobufDecoder } from '../protobuf/decoder';
+import { asObject, decodeBody, mediaTypeOf, patchTypeOf, readBody, type BodyDecoding } from './body';
 import { warningHeader, writeBody, writeJson } from './respond';
 import { resolveTarget, verbFor, type ParsedPath } from './route';
 import { includeObjectOf, listToTable, objectToTable, type TableOptions } from './table';
@@ -19,6 +20,8 @@ export interface ResourceDeps {
   printer: TablePrinter;
   now: () => Date;
   log: (msg: string, err: unknown) => void;
+  /** decodes application/vnd.kubernetes.protobuf bodies; without it they get 415 */
+  protobuf?: ProtobufDecoder;
 }
 
 export interface ResourceRequest {
@@ -56,11 +59,15 @@ export const serveResource = async (deps: ResourceDeps, r: ResourceRequest): Pro
     case 'watch':
       return watch(deps, r, info, tableOpts());
     case 'deletecollection': {
-      const options = await readOptionalObject(r.req);
+      const options = await readOptionalObject(r.req, { protobuf: deps.protobuf });
       return writeObject(r, 200, await deps.handlers.deleteCollection(info, options));
     }
-    default:
-      return writeResult(r, await write(deps.handlers, info, r.req));
+    default: {
+      const decoding: BodyDecoding = { protobuf: deps.protobuf, warnings: [] };
+      const result = await write(deps.handlers, info, r.req, decoding);
+      if (decoding.warnings!.length) result.warnings = [...decoding.warnings!, ...(result.warnings ?? [])];
+      return writeResult(r, result);
+    }
   }
 };
 
@@ -84,29 +91,29 @@ const watch = (deps: ResourceDeps, r: ResourceRequest, info: RequestInfo, table:
   return serveWatch(r.req, r.res, deps.handlers, info, { transform, log: deps.log });
 };
 
-const write = async (handlers: ResourceHandlers, info: RequestInfo, req: IncomingMessage): Promise<WriteResult> => {
+const write = async (handlers: ResourceHandlers, info: RequestInfo, req: IncomingMessage, decoding: BodyDecoding): Promise<WriteResult> => {
   const mediaType = mediaTypeOf(req);
   switch (info.verb) {
     case 'create':
-      return handlers.create(info, asObject(decodeBody(await readBody(req), mediaType)));
+      return handlers.create(info, asObject(decodeBody(await readBody(req), mediaType, decoding)));
     case 'update':
-      return handlers.update(info, asObject(decodeBody(await readBody(req), mediaType)));
+      return handlers.update(info, asObject(decodeBody(await readBody(req), mediaType, decoding)));
     case 'patch': {
       const patchType = patchTypeOf(mediaType);
-      return handlers.patch(info, patchType, decodeBody(await readBody(req), mediaType));
+      return handlers.patch(info, patchType, decodeBody(await readBody(req), mediaType, decoding));
     }
     case 'delete':
-      return handlers.delete(info, await readOptionalObject(req));
+      return handlers.delete(info, await readOptionalObject(req, decoding));
     default:
       throw new StatusError(500, 'InternalError', `unexpected verb ${info.verb}`);
   }
 };
 
 /** DeleteOptions bodies are optional; kubectl sends JSON when it sends one. */
-const readOptionalObject = async (req: IncomingMessage): Promise<Record<string, any> | undefined> => {
+const readOptionalObject = async (req: IncomingMessage, decoding: BodyDecoding): Promise<Record<string, any> | undefined> => {
   const buf = await readBody(req);
   if (buf.length === 0 || buf.toString('utf8').trim() === '') return undefined;
-  return asObject(decodeBody(buf, mediaTypeOf(req) || 'application/json'));
+  return asObject(decodeBody(buf, mediaTypeOf(req) || 'application/json', decoding));
 };
 
 const writeObject = (r: ResourceRequest, code: number, obj: unknown, headers: Record<string, string | string[]> = {}): void => {

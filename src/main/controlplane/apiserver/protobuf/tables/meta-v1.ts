@@ -1,0 +1,40 @@
+// Field numbers of meta/v1 messages as Kubernetes encodes them in protobuf (the
+// `protobuf:"…,N,…"` struct tags of the upstream Go types). Format: see ../README.md.
+import type { GroupTable } from './types';
+
+export const META_V1: GroupTable = {
+  package: 'io.k8s.apimachinery.pkg.apis.meta.v1',
+  messages: {
+    ListMeta: '1 selfLink?|2 resourceVersion?|3 continue?|4 remainingItemCount|5 shardInfo',
+    ShardInfo: '1 selector',
+    ObjectMeta: '1 name?|2 generateName?|3 namespace?|4 selfLink?|5 uid?|6 resourceVersion?|7 generation?|8 creationTimestamp?@time|9 deletionTimestamp@time|10 deletionGracePeriodSeconds|11 labels|12 annotations|13 ownerReferences|14 finalizers|17 managedFields',
+    OwnerReference: '1 kind|3 name|4 uid|5 apiVersion|6 controller|7 blockOwnerDeletion',
+    ListOptions: '1 labelSelector?|2 fieldSelector?|3 watch?|4 resourceVersion?|5 timeoutSeconds|7 limit?|8 continue?|9 allowWatchBookmarks?|10 resourceVersionMatch?|11 sendInitialEvents|15 shardSelector?',
+    GetOptions: '1 resourceVersion?',
+    DeleteOptions: '1 gracePeriodSeconds|2 preconditions|3 orphanDependents|4 propagationPolicy|5 dryRun|6 ignoreStoreReadErrorWithClusterBreakingPotential',
+    CreateOptions: '1 dryRun',
+    PatchOptions: '1 dryRun|2 force',
+    ApplyOptions: '1 dryRun|2 force',
+    UpdateOptions: '1 dryRun',
+    Preconditions: '1 uid|2 resourceVersion',
+    Status: '1 metadata?|2 status?|3 message?|4 reason?|5 details|6 code?',
+    StatusDetails: '1 name?|2 group?|3 kind?|4 causes|5 retryAfterSeconds?|6 uid?',
+    StatusCause: '1 reason?|2 message?|3 field?',
+    List: '1 metadata?|2 items@raw',
+    APIVersions: '1 versions|2 serverAddressByClientCIDRs',
+    APIGroupList: '1 groups',
+    APIGroup: '1 name|2 versions|3 preferredVersion?|4 serverAddressByClientCIDRs',
+    ServerAddressByClientCIDR: '1 clientCIDR|2 serverAddress',
+    GroupVersionForDiscovery: '1 groupVersion|2 version',
+    APIResource: '1 name|2 namespaced|3 kind|4 verbs@items|5 shortNames|6 singularName|7 categories|8 group?|9 version?|10 storageVersionHash?',
+    APIResourceList: '1 groupVersion|2 resources',
+    RootPaths: '1 paths',
+    LabelSelector: '1 matchLabels|2 matchExpressions',
+    LabelSelectorRequirement: '1 key|2 operator|3 values',
+    FieldSelectorRequirement: '1 key|2 operator|3 values',
+    ManagedFieldsEntry: '1 manager?|2 operation?|3 apiVersion?|4 time@time|6 fieldsType?|7 fieldsV1@fields|8 subresource?',
+    TableOptions: '1 includeObject?',
+    PartialObjectMetadata: '1 metadata?',
+    Condition: '1 type|2 status|3 observedGeneration?|4 lastTransitionTime@time|5 reason|6 message',
+  },
+};
