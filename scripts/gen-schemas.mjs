@@ -190,7 +190,22 @@ export function generateDefinitions(root = process.cwd()) {
     if (api) def['x-kubernetes-group-version-kind'] = [{ group: api.group, kind: short, version: api.version }];
     definitions[name] = def;
   }
+  describeReferences(definitions);
   return { definitions };
+}
+
+// The generated models keep no description for a field whose type is another model (a $ref), which
+// would leave `kubectl explain pods` printing "<no description>" for metadata, spec and status.
+// The referenced type's own description is the best text the models still have.
+function describeReferences(definitions) {
+  for (const def of Object.values(definitions)) {
+    for (const prop of Object.values(def.properties ?? {})) {
+      if (prop.description) continue;
+      const ref = prop.$ref ?? prop.items?.$ref ?? prop.additionalProperties?.$ref;
+      const target = ref && definitions[ref.slice(ref.lastIndexOf('/') + 1)];
+      if (target?.description) prop.description = target.description;
+    }
+  }
 }
 
 /** Writes the definitions to `out` atomically (tests may race to create it). */

@@ -87,7 +87,7 @@ export class KubernetesSchemaService implements SchemaService {
   }
 
   openapiV3(gvPath: string): object | undefined {
-    const key = gvPath.replace(/^\/+/, '').replace(/^openapi\/v3\//, '').replace(/\/+$/, '');
+    const key = gvPath.split('?')[0].replace(/^\/+/, '').replace(/^openapi\/v3\//, '').replace(/\/+$/, '');
     return this.freshDocs().groupVersions(this.kindDocs()).get(key)?.doc;
   }
 
