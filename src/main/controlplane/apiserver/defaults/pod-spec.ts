@@ -79,8 +79,11 @@ function defaultVolume(v: Obj): void {
   if (isObj(v.iscsi)) setIfEmpty(v.iscsi, 'iscsiInterface', 'default');
 }
 
-/** Defaults one pod spec in place (template or Pod). */
-export function defaultPodSpec(spec: Obj): void {
+/**
+ * Defaults one pod spec in place (template or Pod). `isPod`: host-network pods also get host ports,
+ * which upstream no longer adds to templates.
+ */
+export function defaultPodSpec(spec: Obj, isPod = false): void {
   setIfEmpty(spec, 'dnsPolicy', 'ClusterFirst');
   setIfEmpty(spec, 'restartPolicy', 'Always');
   setIfMissing(spec, 'securityContext', {});
@@ -89,7 +92,7 @@ export function defaultPodSpec(spec: Obj): void {
   // v1 keeps the deprecated serviceAccount field in step with serviceAccountName.
   if (spec.serviceAccountName && !spec.serviceAccount) spec.serviceAccount = spec.serviceAccountName;
   else if (spec.serviceAccount && !spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount;
-  const hostNetwork = spec.hostNetwork === true;
+  const hostNetwork = isPod && spec.hostNetwork === true;
   for (const c of [...arr(spec.containers), ...arr(spec.initContainers)]) defaultContainer(c, hostNetwork);
   for (const c of arr(spec.ephemeralContainers)) {
     setIfEmpty(c, 'terminationMessagePath', '/dev/termination-log');

@@ -29,7 +29,7 @@ export function defaultPod(pod: Obj): void {
   for (const c of [...arr(spec.containers), ...arr(spec.initContainers)]) defaultRequestsFromLimits(c);
   setIfMissing(spec, 'enableServiceLinks', true);
   setIfEmpty(spec, 'serviceAccountName', 'default');
-  defaultPodSpec(spec);
+  defaultPodSpec(spec, true);
   setIfMissing(spec, 'priority', 0);
   setIfEmpty(spec, 'preemptionPolicy', 'PreemptLowerPriority');
   defaultTolerations(spec);

@@ -71,6 +71,9 @@ export function defaultJob(job: Obj): void {
     for (const rule of arr(spec.podFailurePolicy.rules)) for (const c of arr(rule.onPodConditions)) setIfEmpty(c, 'status', 'True');
   }
   setIfEmpty(spec, 'podReplacementPolicy', isObj(spec.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed');
+  const templateLabels = spec.template?.metadata?.labels;
+  const meta = child(job, 'metadata');
+  if (isObj(templateLabels) && (!isObj(meta.labels) || Object.keys(meta.labels).length === 0)) meta.labels = { ...templateLabels };
   defaultTemplate(spec);
 }
 
