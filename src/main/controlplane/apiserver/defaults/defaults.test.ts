@@ -42,7 +42,7 @@ test('a Pod gets spec defaults plus what admission adds (service account, priori
   assert.deepEqual(pod.spec, {
     containers: [{
       name: 'c', image: 'nginx:1.25', imagePullPolicy: 'IfNotPresent', ports: [{ containerPort: 80, protocol: 'TCP' }],
-      resources: { limits: { cpu: '1' }, requests: { cpu: '1' } }, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
+      resources: { limits: { cpu: '1' }, requests: { cpu: '1' } }, resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }], terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
     }],
     dnsPolicy: 'ClusterFirst',
     enableServiceLinks: true,

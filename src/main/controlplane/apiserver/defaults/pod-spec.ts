@@ -74,7 +74,10 @@ function defaultVolume(v: Obj): void {
     setIfMissing(v.downwardAPI, 'defaultMode', MODE_420);
     for (const item of arr(v.downwardAPI.items)) if (isObj(item.fieldRef)) setIfEmpty(item.fieldRef, 'apiVersion', 'v1');
   }
-  if (isObj(v.projected)) setIfMissing(v.projected, 'defaultMode', MODE_420);
+  if (isObj(v.projected)) {
+    setIfMissing(v.projected, 'defaultMode', MODE_420);
+    for (const src of arr(v.projected.sources)) if (isObj(src.serviceAccountToken)) setIfMissing(src.serviceAccountToken, 'expirationSeconds', 3600);
+  }
   if (isObj(v.hostPath)) setIfMissing(v.hostPath, 'type', '');
   if (isObj(v.iscsi)) setIfEmpty(v.iscsi, 'iscsiInterface', 'default');
 }

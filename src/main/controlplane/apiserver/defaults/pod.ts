@@ -12,6 +12,19 @@ function defaultRequestsFromLimits(c: Obj): void {
   for (const [k, v] of Object.entries(c.resources.limits)) setIfMissing(requests, k, v);
 }
 
+/** In-place resize (on by default since 1.33): requested cpu/memory can change without a restart. */
+function defaultResizePolicy(c: Obj): void {
+  const requests = c.resources?.requests;
+  if (!isObj(requests)) return;
+  const policies = arr(c.resizePolicy);
+  for (const resourceName of ['cpu', 'memory']) {
+    if (requests[resourceName] !== undefined && !policies.some((p) => p.resourceName === resourceName)) {
+      policies.push({ resourceName, restartPolicy: 'NotRequired' });
+    }
+  }
+  if (policies.length > 0) c.resizePolicy = policies;
+}
+
 /** DefaultTolerationSeconds admission: tolerate not-ready/unreachable NoExecute for 300 s unless the pod says otherwise. */
 function defaultTolerations(spec: Obj): void {
   const tolerations = arr(spec.tolerations);
@@ -27,6 +40,7 @@ function defaultTolerations(spec: Obj): void {
 export function defaultPod(pod: Obj): void {
   const spec = child(pod, 'spec');
   for (const c of [...arr(spec.containers), ...arr(spec.initContainers)]) defaultRequestsFromLimits(c);
+  for (const c of arr(spec.containers)) defaultResizePolicy(c);
   setIfMissing(spec, 'enableServiceLinks', true);
   setIfEmpty(spec, 'serviceAccountName', 'default');
   defaultPodSpec(spec, true);
