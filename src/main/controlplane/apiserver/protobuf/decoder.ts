@@ -5,6 +5,7 @@ import { badRequest } from '../../../../shared/k8s/status';
 import type { JsonSchema } from '../schema/definitions';
 import { readEnvelope } from './envelope';
 import { decodeMessage, type DecodeContext } from './message';
+import { SUPPLEMENTS } from './supplements';
 import { MessageTables } from './tables';
 import { WireError } from './wire';
 
@@ -47,7 +48,7 @@ export const createProtobufDecoder = (defs: ProtobufDefinitions, tables = new Me
       const env = readEnvelope(body);
       if (env.contentEncoding) throw new WireError(`content encoding "${env.contentEncoding}" is not supported`);
       const definition = definitionOf(env.apiVersion, env.kind);
-      const ctx: DecodeContext = { definition: (n) => defs.get(n), tables, warnings: [] };
+      const ctx: DecodeContext = { definition: (n) => defs.get(n) ?? SUPPLEMENTS[n], tables, warnings: [] };
       const fields = decodeMessage(ctx, env.raw, definition, '');
       return { object: { apiVersion: env.apiVersion, kind: env.kind, ...fields }, warnings: ctx.warnings };
     } catch (err) {

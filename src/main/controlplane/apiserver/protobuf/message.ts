@@ -46,13 +46,19 @@ const decodeInto = (ctx: DecodeContext, frame: Frame, out: Record<string, unknow
       decodeInline(ctx, frame, field.inline, f, out);
       continue;
     }
-    const prop = (frame.schema.properties as Record<string, JsonSchema> | undefined)?.[field.name];
+    const prop = propertyOf(frame.schema, field);
     if (!prop) {
       ctx.warnings.push(`protobuf: field "${join(frame.path, field.name)}" is not known to this server and was ignored`);
       continue;
     }
     setField(ctx, frame, field, prop, f, out);
   }
+};
+
+const propertyOf = (schema: JsonSchema, field: FieldSpec): JsonSchema | undefined => {
+  const prop = (schema.properties as Record<string, JsonSchema> | undefined)?.[field.name];
+  const freeForm = prop?.type === 'object' && !prop.properties && !prop.additionalProperties;
+  return field.message && freeForm ? { $ref: `#/definitions/${field.message}` } : prop;
 };
 
 const decodeInline = (ctx: DecodeContext, frame: Frame, inline: string, f: WireField, out: Record<string, unknown>): void => {

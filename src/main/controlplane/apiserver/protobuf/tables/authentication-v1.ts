@@ -9,7 +9,7 @@ export const AUTHENTICATION_V1: GroupTable = {
     TokenReviewSpec: '1 token?|2 audiences',
     TokenReviewStatus: '1 authenticated?|2 user?|3 error?|4 audiences',
     UserInfo: '1 username?|2 uid?|3 groups|4 extra@items',
-    TokenRequest: '1 metadata?|2 spec|3 status?',
+    TokenRequest: '1 metadata?|2 spec:TokenRequestSpec|3 status?:TokenRequestStatus',
     TokenRequestSpec: '1 audiences|3 boundObjectRef|4 expirationSeconds|5 attestations@items',
     TokenRequestStatus: '1 token|2 expirationTimestamp@time',
     BoundObjectReference: '1 kind?|2 apiVersion?|3 name?|4 uid?',

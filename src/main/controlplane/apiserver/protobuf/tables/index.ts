@@ -24,14 +24,17 @@ export const GROUP_TABLES: GroupTable[] = [
 
 const SPECIALS = new Set<Special>(['time', 'micro', 'dur', 'raw', 'fields', 'q', 'ios', 'bytes', 'items']);
 
-/** "4 targetPort?@ios" | "2 =VolumeSource" → FieldSpec */
+/** "4 targetPort?@ios" | "2 =VolumeSource" | "2 spec:TokenRequestSpec" → FieldSpec */
 export const parseField = (entry: string, pkg: string): FieldSpec => {
-  const m = /^(\d+) (=?)([A-Za-z0-9]+)(\??)(?:@(\w+))?$/.exec(entry);
+  const m = /^(\d+) (=?)([A-Za-z0-9]+)(\??)(?:@(\w+))?(?::(\w+))?$/.exec(entry);
   if (!m) throw new Error(`bad protobuf field entry "${entry}"`);
-  const [, num, inline, name, omit, special] = m;
+  const [, num, inline, name, omit, special, message] = m;
   if (special && !SPECIALS.has(special as Special)) throw new Error(`bad protobuf special "${special}" in "${entry}"`);
   if (inline) return { number: Number(num), name: '', omitZero: false, inline: `${pkg}.${name}` };
-  return { number: Number(num), name, omitZero: omit === '?', ...(special ? { special: special as Special } : {}) };
+  const field: FieldSpec = { number: Number(num), name, omitZero: omit === '?' };
+  if (special) field.special = special as Special;
+  if (message) field.message = `${pkg}.${message}`;
+  return field;
 };
 
 export const parseMessage = (compact: string, pkg: string): MessageSpec =>

@@ -10,7 +10,7 @@ export const NETWORKING_V1: GroupTable = {
     NetworkPolicyIngressRule: '1 ports|2 from',
     NetworkPolicyEgressRule: '1 ports|2 to',
     NetworkPolicyPort: '1 protocol|2 port@ios|3 endPort',
-    IPBlock: '2 except',
+    IPBlock: '1 cidr|2 except',
     NetworkPolicyPeer: '1 podSelector|2 namespaceSelector|3 ipBlock',
     Ingress: '1 metadata?|2 spec?|3 status?',
     IngressSpec: '1 defaultBackend|2 tls|3 rules|4 ingressClassName',

@@ -21,6 +21,8 @@ export interface FieldSpec {
   special?: Special;
   /** definition name of an embedded message whose fields are inlined into the parent object */
   inline?: string;
+  /** definition name of the field's message, where the OpenAPI definitions only say "object" */
+  message?: string;
 }
 
 export type MessageSpec = Map<number, FieldSpec>;
