@@ -6,8 +6,9 @@ import { validateCronJob, validateJob, validateJobUpdate } from './batch';
 import { validateConfigMap, validateImmutableData, validateSecret, validateSecretUpdate } from './data';
 import { validateObjectMeta, validateObjectMetaUpdate, type NameValidator } from './meta';
 import {
-  validateBinding, validateBindingUpdate, validateHpa, validateNodeUpdate, validatePdb, validatePv, validatePvc, validatePvcUpdate,
+  validateBinding, validateBindingUpdate, validateHpa, validateImmutableSpecField, validateNodeUpdate, validatePdb, validatePv, validatePvc, validatePvcUpdate,
 } from './misc';
+import { validateIngress, validateIngressClass, validateNetworkPolicy, validateStorageClass } from './networking';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isPathSegmentName } from './names';
 import { validatePodSpec, validatePodUpdate } from './pod';
 import { validateService, validateServiceUpdate } from './service';
@@ -45,6 +46,10 @@ const CREATE_CHECKS: Record<string, Check> = {
   'batch/CronJob': (o) => validateCronJob(o),
   'autoscaling/HorizontalPodAutoscaler': (o) => validateHpa(o),
   'policy/PodDisruptionBudget': (o) => validatePdb(o),
+  'networking.k8s.io/Ingress': (o) => validateIngress(o),
+  'networking.k8s.io/IngressClass': (o) => validateIngressClass(o),
+  'networking.k8s.io/NetworkPolicy': (o) => validateNetworkPolicy(o),
+  'storage.k8s.io/StorageClass': (o) => validateStorageClass(o),
   'rbac.authorization.k8s.io/RoleBinding': (o) => validateBinding(o, true),
   'rbac.authorization.k8s.io/ClusterRoleBinding': (o) => validateBinding(o, false),
 };
@@ -63,6 +68,7 @@ const UPDATE_CHECKS: Record<string, UpdateCheck> = {
   'batch/Job': validateJobUpdate,
   'rbac.authorization.k8s.io/RoleBinding': validateBindingUpdate,
   'rbac.authorization.k8s.io/ClusterRoleBinding': validateBindingUpdate,
+  'storage.k8s.io/StorageClass': (o, old) => ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'].flatMap((f) => validateImmutableSpecField(o, old, f)),
 };
 
 /** Upstream's ErrorList.ToAggregate drops repeated messages; so do we. */

@@ -150,3 +150,25 @@ test('configmaps and secrets: keys and size', () => {
   assert.equal(createError('', 'ConfigMap', { metadata: { name: 'c' }, data: { big: 'x'.repeat(1024 * 1024) } }), 'ConfigMap "c" is invalid: Too long: must have at most 1048576 bytes');
   assert.equal(createError('', 'Secret', { metadata: { name: 's' }, type: 'kubernetes.io/tls', data: { 'tls.crt': 'eA==' } }), 'Secret "s" is invalid: data[tls.key]: Required value');
 });
+
+test('ingresses: path types, absolute paths, backends', () => {
+  const ing = (paths: Record<string, any>[]) => ({ metadata: { name: 'i' }, spec: { rules: [{ host: 'example.com', http: { paths } }] } });
+  const backend = { service: { name: 'web', port: { number: 80 } } };
+  assert.equal(createError('networking.k8s.io', 'Ingress', ing([{ path: '/', pathType: 'Prefix', backend }])), '');
+  assert.equal(
+    createError('networking.k8s.io', 'Ingress', ing([{ path: '/', backend }])),
+    'Ingress.networking.k8s.io "i" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified',
+  );
+  assert.equal(
+    createError('networking.k8s.io', 'Ingress', ing([{ path: 'api', pathType: 'Exact', backend }])),
+    'Ingress.networking.k8s.io "i" is invalid: spec.rules[0].http.paths[0].path: Invalid value: "api": must be an absolute path',
+  );
+  assert.equal(
+    createError('networking.k8s.io', 'Ingress', { metadata: { name: 'i' }, spec: {} }),
+    'Ingress.networking.k8s.io "i" is invalid: spec.rules: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified',
+  );
+});
+
+test('storage classes need a provisioner', () => {
+  assert.equal(createError('storage.k8s.io', 'StorageClass', { metadata: { name: 'sc' } }), 'StorageClass.storage.k8s.io "sc" is invalid: provisioner: Required value');
+});
