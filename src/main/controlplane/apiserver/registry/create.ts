@@ -65,9 +65,10 @@ export async function persistNew(ctx: Ctx, req: RequestInfo, prepared: Prepared)
   for (let attempt = 0; ; attempt++) {
     const key = keyOf(req.resource, req.namespace, obj.metadata.name);
     try {
-      const kv = await ctx.store.create(key, encodeForStore(obj));
+      const text = encodeForStore(obj);
+      const kv = await ctx.store.create(key, text);
       obj.metadata.resourceVersion = String(kv.modRevision);
-      return result(ctx.cacheFor(req.resource).remember(kv, obj));
+      return result(ctx.cacheFor(req.resource).remember(kv, obj, text));
     } catch (err) {
       if (!isStoreError(err, 'KeyExistsError')) throw err;
       if (!generated || attempt >= GENERATE_ATTEMPTS) throw alreadyExists(req.resource.plural, req.resource.group, obj.metadata.name);

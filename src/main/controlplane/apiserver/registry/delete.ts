@@ -34,9 +34,10 @@ export async function deleteWith(ctx: Ctx, req: RequestInfo, opts: DeleteOptions
         const deleted = await ctx.store.delete(key, kv.modRevision);
         return { code: 200, object: withRevision(current, deleted.modRevision) };
       }
-      const written = await ctx.store.update(key, encodeForStore(plan.object), kv.modRevision);
+      const text = encodeForStore(plan.object);
+      const written = await ctx.store.update(key, text, kv.modRevision);
       plan.object.metadata.resourceVersion = String(written.modRevision);
-      return { code: 200, object: cache.remember(written, plan.object) };
+      return { code: 200, object: cache.remember(written, plan.object, text) };
     } catch (err) {
       if (isStoreError(err, 'KeyNotFoundError')) throw notFound(req.resource.plural, req.resource.group, req.name ?? '');
       if (!isStoreError(err, 'RevisionMismatchError')) throw err;

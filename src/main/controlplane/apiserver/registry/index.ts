@@ -1,5 +1,5 @@
 export { RestStorage } from './rest-storage';
 export type { Clock, RestStorageDeps } from './context';
-export { watchEventJSON, jsonOf } from './json';
+export { watchEventJSON, jsonOf, listJSON } from './json';
 export { parseLabelSelector, matchesLabels, formatLabelSelector } from './labels';
 export type { LabelSelector, Requirement } from './labels';

@@ -75,9 +75,10 @@ async function persist(ctx: Ctx, req: RequestInfo, key: string, kv: KeyValue, ob
     object.metadata.resourceVersion = String(deleted.modRevision);
     return object;
   }
-  const written = await ctx.store.update(key, encodeForStore(object), kv.modRevision);
+  const text = encodeForStore(object);
+  const written = await ctx.store.update(key, text, kv.modRevision);
   object.metadata.resourceVersion = String(written.modRevision);
-  return cache.remember(written, object);
+  return cache.remember(written, object, text);
 }
 
 /** upstream's ShouldDeleteDuringUpdate: deleting, no finalizers left, no grace period still running */

@@ -2,7 +2,7 @@
 //  - the decoded object of every live key (one JSON.parse per modRevision, shared by lists and watches)
 //  - a ring of recent events, so a watch from a recent resourceVersion is served from memory.
 import type { KeyValue, Store, WatchEvent, Watcher } from '../../store/types';
-import { decodeValue, deepFreeze, type Obj } from './json';
+import { attachStoredText, decodeValue, deepFreeze, type Obj } from './json';
 
 export interface CachedEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -50,8 +50,9 @@ export class WatchCache {
   }
 
   /** primes the cache with an object just written, so its event and the next list need no decode */
-  remember(kv: KeyValue, obj: Obj): Obj {
+  remember(kv: KeyValue, obj: Obj, storedText?: string): Obj {
     const frozen = deepFreeze(obj);
+    if (storedText !== undefined) attachStoredText(frozen, storedText);
     const entry = this.objects.get(kv.key);
     if (!entry || entry.rev < kv.modRevision) this.objects.set(kv.key, { rev: kv.modRevision, obj: frozen });
     return frozen;
@@ -116,7 +117,11 @@ export class WatchCache {
   }
 }
 
-const freshDecode = (kv: KeyValue): Obj => deepFreeze(decodeValue(kv.value, kv.modRevision));
+const freshDecode = (kv: KeyValue): Obj => {
+  const obj = deepFreeze(decodeValue(kv.value, kv.modRevision));
+  attachStoredText(obj, kv.value);
+  return obj;
+};
 
 const toCachedEvent = (ev: WatchEvent, entry: Entry | undefined): CachedEvent => {
   const { kv, prevKv } = ev;
