@@ -137,6 +137,13 @@ const cases: Case[] = [
     want: { status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'Initialized', status: 'True' }] } },
   },
   {
+    name: 'a PodDisruptionBudget selector (patchStrategy replace) is replaced, not merged',
+    kind: 'PodDisruptionBudget',
+    original: { spec: { minAvailable: 1, selector: { matchLabels: { app: 'a', tier: 'web' } } } },
+    patch: { spec: { selector: { matchLabels: { app: 'b' } } } },
+    want: { spec: { minAvailable: 1, selector: { matchLabels: { app: 'b' } } } },
+  },
+  {
     name: '$patch: delete on a map removes it',
     kind: 'Pod',
     original: pod({ affinity: { nodeAffinity: {} }, hostname: 'h' }),

@@ -61,7 +61,8 @@ export function mergeMap(original: unknown, patch: JsonMap, schema: SchemaNode |
 
 function mergeValue(original: unknown, value: unknown, schema: SchemaNode | undefined, order: unknown): unknown {
   if (value === null) return undefined;
-  if (isMap(value)) return mergeMap(isMap(original) ? original : undefined, value, schema);
+  // patchStrategy "replace" on a map (PodDisruptionBudget's selector): the patch's map wins whole
+  if (isMap(value)) return schema?.patchStrategy === 'replace' ? stripDirectives(value, schema) : mergeMap(isMap(original) ? original : undefined, value, schema);
   if (Array.isArray(value)) return mergeList(Array.isArray(original) ? original : [], value, schema, order);
   return value;
 }

@@ -33,7 +33,7 @@ const containerLists: Record<string, ListMeta> = {
   args: atomic,
 };
 
-/** definition name → field → list metadata */
+/** definition name → field → list (or, for strategy alone, map) metadata */
 export const LIST_META: Record<string, Record<string, ListMeta>> = {
   [`${META}ObjectMeta`]: {
     finalizers: mergeSet,
@@ -59,19 +59,24 @@ export const LIST_META: Record<string, Record<string, ListMeta>> = {
   [`${CORE}PodStatus`]: {
     conditions: byType,
     podIPs: byIp,
-    hostIPs: byIp,
+    hostIPs: { strategy: 'merge', key: 'ip', list: 'atomic' },
     containerStatuses: atomic,
     initContainerStatuses: atomic,
     ephemeralContainerStatuses: atomic,
     resourceClaimStatuses: byName,
+  },
+  [`${CORE}ContainerStatus`]: {
+    volumeMounts: { strategy: 'merge', key: 'mountPath', list: 'map' },
+    allocatedResourcesStatus: byName,
   },
   [`${CORE}ServiceSpec`]: {
     ports: { strategy: 'merge', key: 'port', list: 'map', keys: ['port', 'protocol'] },
     clusterIPs: atomic,
     ipFamilies: atomic,
     externalIPs: atomic,
+    loadBalancerSourceRanges: atomic,
   },
-  [`${CORE}ServiceStatus`]: { conditions: { ...byType, strategy: 'merge' } },
+  [`${CORE}ServiceStatus`]: { conditions: byType },
   [`${CORE}LoadBalancerStatus`]: { ingress: atomic },
   [`${CORE}NodeSpec`]: { podCIDRs: mergeSet, taints: atomic },
   [`${CORE}NodeStatus`]: { conditions: byType, addresses: byType, images: atomic, volumesInUse: atomic, volumesAttached: atomic },
@@ -85,6 +90,10 @@ export const LIST_META: Record<string, Record<string, ListMeta>> = {
   [`${APPS}StatefulSetStatus`]: { conditions: byType },
   [`${APPS}DaemonSetStatus`]: { conditions: byType },
   [`${APPS}StatefulSetSpec`]: { volumeClaimTemplates: atomic },
+  // kubectl apply sends $retainKeys for it: switching to Recreate drops rollingUpdate
+  [`${APPS}DeploymentSpec`]: { strategy: { strategy: 'retainKeys' } },
+  // a new selector replaces the old one whole instead of merging into it
+  'io.k8s.api.policy.v1.PodDisruptionBudgetSpec': { selector: { strategy: 'replace' } },
   'io.k8s.api.batch.v1.JobStatus': { conditions: { strategy: 'merge', key: 'type', list: 'atomic' } },
   'io.k8s.api.batch.v1.CronJobStatus': { active: atomic },
   'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerStatus': { conditions: byType, currentMetrics: atomic },
@@ -93,6 +102,7 @@ export const LIST_META: Record<string, Record<string, ListMeta>> = {
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionStatus': { conditions: { list: 'map', keys: ['type'] } },
   'io.k8s.api.networking.v1.IngressSpec': { rules: atomic, tls: atomic },
   'io.k8s.api.discovery.v1.EndpointSlice': { endpoints: atomic, ports: atomic },
+  'io.k8s.api.discovery.v1.Endpoint': { addresses: { list: 'set' } },
   'io.k8s.api.rbac.v1.ClusterRole': { rules: atomic },
   'io.k8s.api.rbac.v1.Role': { rules: atomic },
   'io.k8s.api.rbac.v1.RoleBinding': { subjects: atomic },
