@@ -74,7 +74,7 @@ for (const kubectl of kubectls) {
 
     test('label and annotate', () => {
       assert.match(k.ok(['label', 'configmap', 'web-config', 'tier=backend']), /configmap\/web-config labeled/);
-      assert.match(k.ok(['annotate', 'configmap', 'web-config', 'owner=team-a']), /configmap\/web-config annotated/);
+      assert.match(k.ok(['annotate', 'configmap', 'web-config', 'owner=team-a']), /configmap\/web-config annotated?$/m);
       assert.match(k.ok(['get', 'configmaps', '-l', 'tier=backend', '-o', 'name']), /^configmap\/web-config$/m);
       assert.equal(k.ok(['get', 'configmaps', '-l', 'tier=frontend', '-o', 'name']).trim(), '');
       assert.equal(k.ok(['get', 'configmap', 'web-config', '-o', 'jsonpath={.metadata.annotations.owner}']), 'team-a');
@@ -110,11 +110,11 @@ for (const kubectl of kubectls) {
 
     test('diff shows a pending change and exits 1', () => {
       const changed = join(cluster.dataDir, `changed-${ns}.yaml`);
-      writeFileSync(changed, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tree-one\ndata:\n  n: "42"\n');
+      writeFileSync(changed, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tree-one\ndata:\n  count: "42"\n');
       const r = k.run(['diff', '-f', changed]);
       assert.equal(r.code, 1, r.stderr);
-      assert.match(r.stdout, /^-\s+n: "1"$/m);
-      assert.match(r.stdout, /^\+\s+n: "42"$/m);
+      assert.match(r.stdout, /^-\s+count: "1"$/m);
+      assert.match(r.stdout, /^\+\s+count: "42"$/m);
     });
 
     test('errors read like a real cluster', () => {
