@@ -2,5 +2,5 @@
 export declare const INT_OR_STRING: string;
 export declare const QUANTITY: string;
 export declare function packageOf(group: string, version: string): string;
-export declare function generateDefinitions(root?: string): { definitions: Record<string, Record<string, unknown>> };
+export declare function generateDefinitions(root?: string): { definitions: Record<string, Record<string, any>> };
 export declare function writeDefinitions(root: string, out: string): string;
