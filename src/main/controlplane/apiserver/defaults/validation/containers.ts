@@ -2,6 +2,7 @@
 import type { StatusCause } from '../../../../../shared/k8s/status';
 import { duplicate, enumOf, invalid, notFound, required } from './errors';
 import { isDns1123Label, isEnvVarName, isValidPort, isValidPortName, PORT_RANGE_MSG } from './names';
+import { validateProbe, validateResources } from './resources';
 
 type Obj = Record<string, any>;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : []);
@@ -29,6 +30,7 @@ function validateEnv(env: unknown, path: string): StatusCause[] {
   list(env).forEach((e, i) => {
     if (!e.name) causes.push(required(`${path}[${i}].name`));
     else for (const msg of isEnvVarName(e.name)) causes.push(invalid(`${path}[${i}].name`, e.name, msg));
+    if (e.valueFrom && e.value) causes.push(invalid(`${path}[${i}].valueFrom`, '', 'may not be specified when `value` is not empty'));
   });
   return causes;
 }
@@ -58,6 +60,8 @@ function validateContainer(c: Obj, at: string, volumes: Set<string>): StatusCaus
   causes.push(...validatePorts(c.ports, `${at}.ports`));
   causes.push(...validateEnv(c.env, `${at}.env`));
   causes.push(...validateMounts(c.volumeMounts, `${at}.volumeMounts`, volumes));
+  causes.push(...validateResources(c.resources, `${at}.resources`));
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) causes.push(...validateProbe(c[probe], `${at}.${probe}`));
   return causes;
 }
 

@@ -172,3 +172,14 @@ test('ingresses: path types, absolute paths, backends', () => {
 test('storage classes need a provisioner', () => {
   assert.equal(createError('storage.k8s.io', 'StorageClass', { metadata: { name: 'sc' } }), 'StorageClass.storage.k8s.io "sc" is invalid: provisioner: Required value');
 });
+
+test('container resources: requests may not exceed limits; probes need a handler', () => {
+  assert.equal(
+    createError('', 'Pod', { metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'x', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }] } }),
+    'Pod "p" is invalid: spec.containers[0].resources.requests[cpu]: Invalid value: "2": must be less than or equal to cpu limit of 1',
+  );
+  assert.equal(
+    createError('', 'Pod', { metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'x', livenessProbe: { periodSeconds: 5 } }] } }),
+    'Pod "p" is invalid: spec.containers[0].livenessProbe: Required value: must specify a handler type',
+  );
+});
