@@ -29,12 +29,13 @@ export const deleteOptionsOf = (req: RequestInfo, body: Record<string, any> | un
   return { gracePeriodSeconds: grace, propagationPolicy: policy, preconditions: body?.preconditions, dryRun: isDryRun(q, body) };
 };
 
+/** upstream's BeforeDelete wording; the conflict names the kind, as upstream does there */
 export const checkPreconditions = (req: RequestInfo, obj: Obj, pre: DeleteOptions['preconditions']): void => {
-  const fail = (what: string, want: string, have: string) =>
-    conflict(req.resource.plural, req.resource.group, req.name ?? '', `Precondition failed: ${what} in precondition: ${want}, ${what} in object meta: ${have}`);
-  if (pre?.uid && pre.uid !== obj.metadata.uid) throw fail('UID', pre.uid, obj.metadata.uid);
+  const fail = (what: string, want: string, have: string, why: string) =>
+    conflict(req.resource.kind, req.resource.group, req.name ?? '', `the ${what} in the precondition (${want}) does not match the ${what} in record (${have}). The object might have been ${why}`);
+  if (pre?.uid && pre.uid !== obj.metadata.uid) throw fail('UID', pre.uid, obj.metadata.uid, 'deleted and then recreated');
   if (pre?.resourceVersion && pre.resourceVersion !== obj.metadata.resourceVersion) {
-    throw fail('ResourceVersion', pre.resourceVersion, obj.metadata.resourceVersion);
+    throw fail('ResourceVersion', pre.resourceVersion, obj.metadata.resourceVersion, 'modified');
   }
 };
 

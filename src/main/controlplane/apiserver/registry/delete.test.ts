@@ -49,8 +49,8 @@ describe('delete', () => {
 
   it('checks uid and resourceVersion preconditions', async () => {
     const a = (await h.storage.create(cmReq(), { metadata: { name: 'a' } })).object;
-    await rejects(h.storage.delete(cmReq('a'), { preconditions: { uid: 'other' } }), 409, /Precondition failed: UID in precondition: other/);
-    await rejects(h.storage.delete(cmReq('a'), { preconditions: { resourceVersion: '1' } }), 409, /ResourceVersion in precondition/);
+    await rejects(h.storage.delete(cmReq('a'), { preconditions: { uid: 'other' } }), 409, /^Operation cannot be fulfilled on ConfigMap "a": the UID in the precondition \(other\) does not match the UID in record \(uid-\d+\)\. The object might have been deleted and then recreated$/);
+    await rejects(h.storage.delete(cmReq('a'), { preconditions: { resourceVersion: '1' } }), 409, /the ResourceVersion in the precondition \(1\) does not match/);
     await h.storage.delete(cmReq('a'), { preconditions: { uid: a.metadata.uid, resourceVersion: a.metadata.resourceVersion } });
   });
 

@@ -128,6 +128,10 @@ describe('watch', () => {
     assert.deepEqual(Object.keys(sink.events[2].object.metadata), ['resourceVersion']);
   });
 
+  it('validates streaming-list options as upstream', async () => {
+    await assert.rejects(h.storage.watch(cmReq({ sendInitialEvents: 'true' }), new RecordingSink()), (err: any) => err.code === 422 && /allowWatchBookmarks/.test(err.message));
+  });
+
   it('ends after timeoutSeconds', async () => {
     const sink = new RecordingSink();
     const started = Date.now();

@@ -1,7 +1,7 @@
 // WATCH: served from the resource's watch cache. From a recent resourceVersion the ring buffer replays
 // what the client missed; from an older one still in the store, the store replays it; from a compacted
 // one the client gets an ERROR event with 410 Expired, as upstream sends once a watch has started.
-import { gone } from '../../../../shared/k8s/status';
+import { gone, invalid, type StatusCause } from '../../../../shared/k8s/status';
 import type { Watcher } from '../../store/types';
 import type { Ctx } from './context';
 import { rangePrefixOf } from './keys';
@@ -23,6 +23,7 @@ export async function watch(ctx: Ctx, req: RequestInfo, sink: WatchSink): Promis
   const sendInitial = boolParam(query, 'sendInitialEvents');
   const bookmarks = boolParam(query, 'allowWatchBookmarks') ?? false;
   const timeoutSeconds = intParam(query, 'timeoutSeconds');
+  if (sendInitial !== undefined) checkWatchList(query, bookmarks);
   const prefix = rangePrefixOf(req.resource, req.namespace);
   const cache = ctx.cacheFor(req.resource);
   const stream = new WatchStream(sink, req.resource, prefix, selection, rv ?? 0);
@@ -46,6 +47,16 @@ export async function watch(ctx: Ctx, req: RequestInfo, sink: WatchSink): Promis
   } finally {
     detach.stop();
   }
+}
+
+/** upstream's ListOptions validation for streaming lists */
+function checkWatchList(query: URLSearchParams, bookmarks: boolean): void {
+  const causes: StatusCause[] = [];
+  if (query.get('resourceVersionMatch') !== 'NotOlderThan') {
+    causes.push({ reason: 'FieldValueInvalid', field: 'resourceVersionMatch', message: "Invalid value: \"\": sendInitialEvents requires setting resourceVersionMatch to NotOlderThan" });
+  }
+  if (!bookmarks) causes.push({ reason: 'FieldValueForbidden', field: 'allowWatchBookmarks', message: 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true' });
+  if (causes.length) throw invalid('ListOptions', 'meta.k8s.io', '', causes);
 }
 
 interface Attached {
