@@ -66,6 +66,7 @@ export function planDelete(ctx: Ctx, req: RequestInfo, obj: Obj, opts: DeleteOpt
   }
   if (isNamespace(req)) {
     if (!hasFinalizers && namespaceEmpty(ctx, meta.name)) return { action: 'remove' };
+    if (meta.deletionTimestamp && obj.status?.phase === 'Terminating' && !finalizersChanged) return { action: 'none' };
     meta.deletionTimestamp ??= timestampOf(now);
     meta.deletionGracePeriodSeconds ??= 0;
     obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };

@@ -86,6 +86,11 @@ describe('delete', () => {
     assert.equal(res.object.status.phase, 'Terminating');
     assert.deepEqual(res.object.spec.finalizers, ['kubernetes']);
     assert.ok(res.object.metadata.deletionTimestamp);
+    const again = await h.storage.delete(h.req('namespaces', { name: 'busy' }), undefined);
+    assert.equal(again.object.metadata.resourceVersion, res.object.metadata.resourceVersion);
+    await h.storage.delete(h.req('configmaps', { ns: 'busy', name: 'x' }), undefined);
+    await h.storage.delete(h.req('namespaces', { name: 'busy' }), undefined);
+    await rejects(h.storage.get(h.req('namespaces', { name: 'busy' })), 404);
   });
 
   it('deletecollection deletes what the selectors match', async () => {
