@@ -109,8 +109,23 @@ export const LIST_META: Record<string, Record<string, ListMeta>> = {
   'io.k8s.api.rbac.v1.ClusterRoleBinding': { subjects: atomic },
 };
 
-/** Sets the x-kubernetes-* list extensions on the property schemas of `definitions`, in place. */
+/** Structs marked `+structType=atomic` upstream (x-kubernetes-map-type: atomic): set and owned whole. */
+export const ATOMIC_STRUCTS = [
+  `${META}LabelSelector`,
+  `${META}OwnerReference`,
+  ...['SecretReference', 'FileKeySelector', 'ObjectFieldSelector', 'ResourceFieldSelector', 'ConfigMapKeySelector', 'SecretKeySelector']
+    .concat(['NodeSelector', 'NodeSelectorTerm', 'TopologySelectorTerm', 'EndpointAddress', 'EndpointPort', 'ObjectReference'])
+    .concat(['LocalObjectReference', 'TypedLocalObjectReference', 'ScopeSelector'])
+    .map((t) => `${CORE}${t}`),
+  'io.k8s.api.networking.v1.ServiceBackendPort',
+  'io.k8s.api.discovery.v1.EndpointPort',
+  'io.k8s.api.rbac.v1.Subject',
+  'io.k8s.api.rbac.v1.RoleRef',
+];
+
+/** Sets the x-kubernetes-* list and map extensions on `definitions`, in place. */
 export function attachListMeta(definitions: Record<string, any>): void {
+  for (const name of ATOMIC_STRUCTS) if (definitions[name]) definitions[name]['x-kubernetes-map-type'] = 'atomic';
   for (const [def, fields] of Object.entries(LIST_META)) {
     const props = definitions[def]?.properties;
     if (!props) continue;

@@ -156,6 +156,8 @@ test('rootOf carries the official merge keys and list types', () => {
   assert.equal(labels.additionalProperties!().type, 'string');
   const maxSurge = service.rootOf(deployment)!.properties!().spec.properties!().strategy.properties!().rollingUpdate.properties!().maxSurge;
   assert.equal(maxSurge.type, 'int-or-string');
+  const selector = service.rootOf(deployment)!.properties!().spec.properties!().selector;
+  assert.equal(selector.mapType, 'atomic', 'LabelSelector is an atomic struct');
   assert.equal(service.rootOf(deployment), service.rootOf(deployment), 'cached');
 });
 
