@@ -60,6 +60,7 @@ export function expand(r: CycleRecord): Explanation {
     outcome: r.outcome,
     node: r.node,
     message: r.message,
+    nominatedNode: r.nominatedNode,
     numAllNodes: r.numAllNodes,
     nodes,
   };

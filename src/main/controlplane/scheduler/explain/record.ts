@@ -11,6 +11,8 @@ export interface CycleRecord {
   outcome: 'Scheduled' | 'Unschedulable' | 'Error';
   node?: string;
   message?: string;
+  /** Where preemption made room for the pod, when it did. */
+  nominatedNode?: string;
   numAllNodes: number;
   /** Set when a PreFilter plugin rejected the pod for every node. */
   preFilter?: Status;
@@ -46,6 +48,7 @@ export interface Explanation {
   outcome: CycleRecord['outcome'];
   node?: string;
   message?: string;
+  nominatedNode?: string;
   numAllNodes: number;
   nodes: NodeExplanation[];
 }

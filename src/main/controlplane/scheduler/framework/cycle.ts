@@ -5,10 +5,10 @@ import type { PodInfo } from '../snapshot/pod-info';
 import type { Snapshot } from '../snapshot/snapshot';
 import type { CycleRecord } from '../explain/record';
 import type { CycleState, Profile, Status } from './types';
-import { findFeasible } from './find-feasible';
+import { findFeasible, type FilterOutcome } from './find-feasible';
 import { prioritize, selectHost } from './prioritize';
-import { fitErrorMessage } from './fit-error';
-import { preemptionMessage } from './preemption';
+import { fitErrorMessage, type Diagnosis } from './fit-error';
+import { preempt } from './preemption';
 
 export interface CycleResult {
   /** The chosen node, or undefined when the pod fits nowhere (or a plugin failed). */
@@ -19,6 +19,8 @@ export interface CycleResult {
   error?: boolean;
   /** Plugins that rejected the pod somewhere, used to decide which cluster events may help it. */
   rejectors: Set<string>;
+  /** Set when preemption chose a node: evict the victims, then the pod fits there. */
+  nominated?: { node: string; victims: PodInfo[] };
   record: CycleRecord;
 }
 
@@ -36,7 +38,8 @@ export class Cycle {
     private readonly options: CycleOptions = {},
   ) {}
 
-  run(snapshot: Snapshot, pod: PodInfo): CycleResult {
+  /** nominatedNode: where an earlier preemption already made room for this pod, if anywhere. */
+  run(snapshot: Snapshot, pod: PodInfo, nominatedNode?: string): CycleResult {
     const state: CycleState = { pod, snapshot, data: new Map() };
     const nodes = snapshot.nodes();
     const record = this.newRecord(pod, nodes.length);
@@ -45,8 +48,8 @@ export class Cycle {
     this.nextStart = filtered.nextStart;
     record.evaluated = filtered.evaluated;
     record.statuses = filtered.statuses;
-    if (filtered.preFilterStatus) return this.rejectAll(pod, filtered.preFilterStatus, nodes, record);
-    if (filtered.feasible.length === 0) return this.fitError(pod, filtered.evaluated, filtered.statuses, record);
+    if (filtered.preFilterStatus) return this.rejectAll(snapshot, pod, filtered.preFilterStatus, nodes, record, nominatedNode);
+    if (filtered.feasible.length === 0) return this.fitError(snapshot, pod, filtered, record, nominatedNode);
     return this.pick(state, filtered.feasible, record);
   }
 
@@ -77,32 +80,31 @@ export class Cycle {
     return { message: record.message, error: true, rejectors: new Set(), record };
   }
 
-  private rejectAll(pod: PodInfo, s: Status, nodes: NodeInfo[], record: CycleRecord): CycleResult {
+  private rejectAll(snapshot: Snapshot, pod: PodInfo, s: Status, nodes: NodeInfo[], record: CycleRecord, nominated?: string): CycleResult {
     if (s.code === 'Error') return this.failed(record, new Error(`running PreFilter plugin "${s.plugin}": ${s.reasons.join(', ')}`));
     const statuses = new Map(nodes.map((n) => [n.name, s] as const));
-    const message = fitErrorMessage({
-      numAllNodes: nodes.length,
-      preFilterMessage: s.reasons.join(', '),
-      nodeStatuses: statuses,
-      postFilterMessage: preemptionMessage(pod, statuses, nodes.length),
-    });
-    record.message = message;
     record.preFilter = s;
-    return { message, rejectors: new Set([s.plugin ?? '']), record };
+    return this.unschedulable(snapshot, pod, { numAllNodes: nodes.length, preFilterMessage: s.reasons.join(', '), nodeStatuses: statuses }, new Set([s.plugin ?? '']), record, nominated);
   }
 
-  private fitError(pod: PodInfo, names: string[], list: (Status | null)[], record: CycleRecord): CycleResult {
+  private fitError(snapshot: Snapshot, pod: PodInfo, f: FilterOutcome, record: CycleRecord, nominated?: string): CycleResult {
     const statuses = new Map<string, Status>();
     const rejectors = new Set<string>();
-    for (let i = 0; i < names.length; i++) {
-      const s = list[i]!;
+    for (let i = 0; i < f.evaluated.length; i++) {
+      const s = f.statuses[i]!;
       if (s.code === 'Error') return this.failed(record, new Error(`running "${s.plugin}" filter plugin: ${s.reasons.join(', ')}`));
-      statuses.set(names[i], s);
+      statuses.set(f.evaluated[i], s);
       rejectors.add(s.plugin ?? '');
     }
-    const numAllNodes = record.numAllNodes;
-    const message = fitErrorMessage({ numAllNodes, nodeStatuses: statuses, postFilterMessage: preemptionMessage(pod, statuses, numAllNodes) });
+    return this.unschedulable(snapshot, pod, { numAllNodes: record.numAllNodes, nodeStatuses: statuses }, rejectors, record, nominated);
+  }
+
+  /** PostFilter (preemption), then the FitError message with its verdict. */
+  private unschedulable(snapshot: Snapshot, pod: PodInfo, d: Diagnosis, rejectors: Set<string>, record: CycleRecord, nominated?: string): CycleResult {
+    const p = preempt(this.profile, snapshot, pod, d.nodeStatuses, nominated);
+    const message = fitErrorMessage({ ...d, postFilterMessage: p.message || undefined });
     record.message = message;
-    return { message, rejectors, record };
+    if (p.nominated) record.nominatedNode = p.nominated.node;
+    return { message, rejectors, nominated: p.nominated, record };
   }
 }

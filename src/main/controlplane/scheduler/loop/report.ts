@@ -28,7 +28,10 @@ export function unschedulableCondition(pod: Pod, reason: string, message: string
 
 export interface Reporter {
   scheduled(pod: Pod, node: string): void;
-  failed(pod: Pod, reason: string, message: string): Promise<void>;
+  /** nominatedNode: where preemption is making room, recorded as status.nominatedNodeName. */
+  failed(pod: Pod, reason: string, message: string, nominatedNode?: string): Promise<void>;
+  /** Evicts a preemption victim, marking why first, as upstream does. */
+  preempt(victim: Pod, by: Pod, node: string): Promise<void>;
 }
 
 export function apiReporter(client: ApiClient, recorder: EventRecorder, now: () => number): Reporter {
@@ -36,15 +39,36 @@ export function apiReporter(client: ApiClient, recorder: EventRecorder, now: () 
     scheduled(pod, node) {
       recorder.event(pod as Obj, 'Normal', 'Scheduled', scheduledEventMessage(pod, node));
     },
-    async failed(pod, reason, message) {
+    async failed(pod, reason, message, nominatedNode) {
       recorder.event(pod as Obj, 'Warning', 'FailedScheduling', message);
       const fresh = (await client.get('v1', 'Pod', pod.metadata.namespace, pod.metadata.name ?? '')) as Pod;
       if (fresh.spec.nodeName) return;
       const condition = unschedulableCondition(fresh, reason, message, now());
-      if (!condition) return;
-      const others = (fresh.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      fresh.status = { ...fresh.status, conditions: [...others, condition] };
+      const nominate = nominatedNode !== undefined && fresh.status?.nominatedNodeName !== nominatedNode;
+      if (!condition && !nominate) return;
+      const others = (fresh.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled' || !condition);
+      fresh.status = { ...fresh.status, conditions: condition ? [...others, condition] : others };
+      if (nominate) fresh.status.nominatedNodeName = nominatedNode;
       await client.updateStatus(fresh as Obj);
+    },
+    async preempt(victim, by, node) {
+      const { namespace, name = '' } = victim.metadata;
+      recorder.event(victim as Obj, 'Normal', 'Preempted', `Preempted by pod ${by.metadata.uid} on node ${node}`);
+      try {
+        const fresh = (await client.get('v1', 'Pod', namespace, name)) as Pod;
+        const disruption: PodCondition = {
+          type: 'DisruptionTarget',
+          status: 'True',
+          reason: 'PreemptionByScheduler',
+          message: 'default-scheduler: preempting to accommodate a higher priority pod',
+          lastTransitionTime: timestamp(now()),
+        };
+        const others = (fresh.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+        await client.updateStatus({ ...fresh, status: { ...fresh.status, conditions: [...others, disruption] } } as Obj);
+      } catch {
+        // The condition is informative; eviction goes ahead without it.
+      }
+      await client.delete('v1', 'Pod', namespace, name);
     },
   };
 }

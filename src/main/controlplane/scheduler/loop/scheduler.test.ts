@@ -102,3 +102,27 @@ test('a fitting pod is bound through pods/binding and assumed at once', async (t
     await stop();
   }
 });
+
+test('preemption evicts a lower-priority pod and nominates its node', async () => {
+  const admin = api.client('system:admin');
+  await admin.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'preempt' } });
+  await createNode(admin, makeNode('busy', { cpu: '1', labels: { pool: 'busy' } }));
+  await admin.create({ apiVersion: 'v1', kind: 'Pod', ...makePod('victim', { namespace: 'preempt', cpu: '1', nodeName: 'busy', priority: 0 }) });
+  const { stop } = await startScheduler();
+  try {
+    await admin.create({ apiVersion: 'v1', kind: 'Pod', ...makePod('vip', { namespace: 'preempt', cpu: '1', priority: 1000, nodeSelector: { pool: 'busy' } }) });
+    const nominated = await until('the nomination', async () => (await admin.get('v1', 'Pod', 'preempt', 'vip')).status?.nominatedNodeName as string | undefined);
+    assert.equal(nominated, 'busy');
+    await until('the victim to go', async () => {
+      const gone = await admin.get('v1', 'Pod', 'preempt', 'victim').then((p) => (p.metadata.deletionTimestamp ? p : undefined), () => true);
+      return gone;
+    });
+    const event = await until('the Preempted event', async () => {
+      const events = await admin.list('v1', 'Event', { namespace: 'preempt' });
+      return events.items.find((e: Obj) => e.reason === 'Preempted');
+    });
+    assert.match(event.message, /^Preempted by pod .+ on node busy$/);
+  } finally {
+    await stop();
+  }
+});

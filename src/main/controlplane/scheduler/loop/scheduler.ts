@@ -103,16 +103,20 @@ export class Scheduler {
       this.queue.done(q.info.key);
       return;
     }
-    const r = this.cycle.run(this.snapshot, q.info);
+    const r = this.cycle.run(this.snapshot, q.info, q.nominatedNode);
     this.explanations.keep(r.record);
     if (r.node) {
       this.snapshot.assumePod(q.info, r.node);
       this.track(this.bind(q, r.node));
       return;
     }
+    if (r.nominated) {
+      q.nominatedNode = r.nominated.node;
+      for (const v of r.nominated.victims) this.track(this.reporter.preempt(v.pod, pod, r.nominated.node));
+    }
     if (r.error) this.queue.addBackoff(q);
     else this.queue.addUnschedulable(q, r.rejectors);
-    this.track(this.reporter.failed(pod, r.error ? REASON_SCHEDULER_ERROR : REASON_UNSCHEDULABLE, r.message ?? ''));
+    this.track(this.reporter.failed(pod, r.error ? REASON_SCHEDULER_ERROR : REASON_UNSCHEDULABLE, r.message ?? '', r.nominated?.node));
   }
 
   private async bind(q: QueuedPod, node: string): Promise<void> {

@@ -14,6 +14,8 @@ export interface QueuedPod {
   rejectors: Set<string>;
   /** The scheduling cycle it was popped in. */
   cycle: number;
+  /** Where an earlier preemption is making room for it. */
+  nominatedNode?: string;
 }
 
 export interface QueueOptions {

@@ -6,6 +6,12 @@ import { NodeInfo } from './node-info';
 import { newPodInfo, podKey, type PodInfo } from './pod-info';
 import { PodIndex } from './pod-index';
 
+export interface TakenPod {
+  info: PodInfo;
+  nodeName: string;
+  assumed: boolean;
+}
+
 const isTerminal = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 export class Snapshot {
@@ -116,6 +122,19 @@ export class Snapshot {
   /** Undoes assumePod when binding failed. */
   forgetPod(key: string): void {
     if (this.assumed.has(key)) this.removePod(key);
+  }
+
+  /** Takes a pod out for a what-if (preemption), to be put back with restorePod. */
+  takePod(key: string): TakenPod | undefined {
+    const nodeName = this.podNode.get(key);
+    const assumed = this.assumed.has(key);
+    const info = this.removePod(key);
+    return info && nodeName !== undefined ? { info, nodeName, assumed } : undefined;
+  }
+
+  restorePod(t: TakenPod): void {
+    this.place(t.info, t.nodeName);
+    if (t.assumed) this.assumed.add(t.info.key);
   }
 
   isAssumed(key: string): boolean {
