@@ -60,13 +60,14 @@ export function shallowDefinitionSchema(name: string, def: JsonSchema): JsonSche
 const DROP = new Set(['description', 'example', 'externalDocs', 'x-kubernetes-validations', 'x-kubernetes-list-map-keys', 'x-kubernetes-list-type', 'x-kubernetes-map-type']);
 
 /** A CRD's openAPIV3Schema in ajv form: nullable and int-or-string made explicit, metadata as ObjectMeta. */
-export function customAjvSchema(schema: JsonSchema, root = true): JsonSchema {
+export function customAjvSchema(schema: JsonSchema, root = true, patterns = true): JsonSchema {
   const out: JsonSchema = {};
+  const sub = (v: JsonSchema): JsonSchema => customAjvSchema(v, false, patterns);
   for (const [key, value] of Object.entries(schema)) {
-    if (DROP.has(key)) continue;
-    if (key === 'properties') out.properties = mapValues(value, (v) => customAjvSchema(v, false));
-    else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object')) out[key] = customAjvSchema(value, false);
-    else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') out[key] = (value as JsonSchema[]).map((v) => customAjvSchema(v, false));
+    if (DROP.has(key) || (key === 'pattern' && !patterns)) continue;
+    if (key === 'properties') out.properties = mapValues(value, sub);
+    else if (key === 'items' || key === 'not' || (key === 'additionalProperties' && typeof value === 'object')) out[key] = sub(value);
+    else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') out[key] = (value as JsonSchema[]).map(sub);
     else out[key] = value;
   }
   if (schema['x-kubernetes-int-or-string']) out.type = ['integer', 'string'];

@@ -117,3 +117,10 @@ test('after unregistering, the kind has no schema and is gone from the documents
   assert.equal(other.openapiV3('apis/stable.example.com/v1'), undefined);
   assert.deepEqual(other.validate(crontab, cr({ foo: 1 }), 'Strict').causes, []);
 });
+
+test('a Go-only regular expression does not break the kind: the rest of the schema still applies', () => {
+  const other = new KubernetesSchemaService({ resources: () => resources });
+  other.registerCustomResource(crontab, { type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string', pattern: '(?i)^abc$' }, n: { type: 'integer' } } } } });
+  assert.deepEqual(other.validate(crontab, cr({ a: 'ABC' }), 'Strict').causes.filter((c) => c.field !== 'spec.cronSpec' && c.field !== 'spec.image'), []);
+  assert.equal(other.validate(crontab, { ...cr({}), spec: { n: 'x' } }, 'Strict').causes[0].field, 'spec.n');
+});

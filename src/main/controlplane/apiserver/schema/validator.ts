@@ -30,7 +30,7 @@ export class KindValidators {
 
   private instance(): Ajv {
     // useDefaults applies a CRD's `default`s; built-in schemas carry none (defaulting is the strategy's job).
-    this.ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false });
+    this.ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false, unicodeRegExp: false });
     return this.ajv;
   }
 
@@ -45,13 +45,23 @@ export class KindValidators {
   customResource(key: string, schema: JsonSchema, obj: Record<string, unknown>): StatusCause[] {
     let fn = this.custom.get(key);
     if (!fn) {
-      fn = this.instance().compile(customAjvSchema(schema));
+      fn = this.compileCustom(schema);
       this.custom.set(key, fn);
     }
     const causes = fn(obj) ? [] : causesFromAjv(fn.errors, true);
     const metaErrors: ErrorObject[] = [];
     this.walk(OBJECT_META, obj.metadata, '/metadata', metaErrors);
     return [...causes, ...causesFromAjv(metaErrors, true)];
+  }
+
+  // A CRD's patterns are Go (RE2) regular expressions; the few JavaScript cannot compile are left
+  // unchecked rather than failing every write of the kind.
+  private compileCustom(schema: JsonSchema): ValidateFunction {
+    try {
+      return this.instance().compile(customAjvSchema(schema));
+    } catch {
+      return this.instance().compile(customAjvSchema(schema, true, false));
+    }
   }
 
   forget(key: string): void {
