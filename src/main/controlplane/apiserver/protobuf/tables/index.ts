@@ -8,18 +8,22 @@ import { BATCH_V1 } from './batch-v1';
 import { CERTIFICATES_V1 } from './certificates-v1';
 import { COORDINATION_V1 } from './coordination-v1';
 import { CORE_V1 } from './core-v1';
+import { DISCOVERY_V1 } from './discovery-v1';
+import { EVENTS_V1 } from './events-v1';
 import { META_V1 } from './meta-v1';
 import { NETWORKING_V1 } from './networking-v1';
 import { POLICY_V1 } from './policy-v1';
 import { RBAC_V1 } from './rbac-v1';
 import { SCHEDULING_V1 } from './scheduling-v1';
+import { STORAGE_V1 } from './storage-v1';
 import type { FieldSpec, GroupTable, MessageSpec, Special } from './types';
 
 export type { FieldSpec, MessageSpec, Special } from './types';
 
 export const GROUP_TABLES: GroupTable[] = [
   CORE_V1, APPS_V1, BATCH_V1, POLICY_V1, RBAC_V1, NETWORKING_V1, AUTHORIZATION_V1, AUTHENTICATION_V1,
-  SCHEDULING_V1, AUTOSCALING_V1, AUTOSCALING_V2, COORDINATION_V1, CERTIFICATES_V1, META_V1,
+  SCHEDULING_V1, AUTOSCALING_V1, AUTOSCALING_V2, COORDINATION_V1, CERTIFICATES_V1, STORAGE_V1, DISCOVERY_V1, EVENTS_V1,
+  META_V1,
 ];
 
 const SPECIALS = new Set<Special>(['time', 'micro', 'dur', 'raw', 'fields', 'q', 'ios', 'bytes', 'items']);
