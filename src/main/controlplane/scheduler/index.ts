@@ -3,6 +3,7 @@
 export { Scheduler } from './loop/scheduler';
 export type { SchedulerOptions } from './loop/scheduler';
 export { runWithLeaderElection } from './loop/leader';
+export type { LeaderOptions, LeadingScheduler } from './loop/leader';
 export type { Explanation, NodeExplanation, PluginScore } from './explain/record';
 export { Explanations } from './explain/explanations';
 export { Cycle } from './framework/cycle';

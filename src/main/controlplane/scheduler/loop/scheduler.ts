@@ -28,6 +28,8 @@ export interface SchedulerOptions {
   rng?: () => number;
   /** How many pods' decisions to keep for explain(). */
   explanationCapacity?: number;
+  /** A store of decisions that outlives this instance (e.g. across leadership changes). */
+  explanations?: Explanations;
 }
 
 export class Scheduler {
@@ -48,7 +50,7 @@ export class Scheduler {
     this.logger = o.logger ?? consoleLogger;
     this.profile = o.profile ?? defaultProfile();
     this.queue = new SchedulingQueue({ clock: this.clock });
-    this.explanations = new Explanations(o.explanationCapacity ?? 10_000);
+    this.explanations = o.explanations ?? new Explanations(o.explanationCapacity ?? 10_000);
     this.cycle = new Cycle(this.profile, { rng: o.rng ?? Math.random, now: () => this.clock.now() });
     this.reporter = apiReporter(o.client, o.recorder, () => this.clock.now());
   }
@@ -58,7 +60,8 @@ export class Scheduler {
     return this.explanations.explain(namespace, name);
   }
 
-  /** Subscribes to informers and starts scheduling; call once this instance leads. */
+  /** Subscribes to informers and starts scheduling; call once this instance leads. Single use: after
+   *  stop(), make a new Scheduler (sharing `explanations`) rather than starting this one again. */
   async start(): Promise<void> {
     const { informers } = this.o;
     const name = this.profile.schedulerName;
