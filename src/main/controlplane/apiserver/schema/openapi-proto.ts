@@ -2,7 +2,14 @@
 // only in this form (Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf) — for
 // `kubectl explain` and for the patch metadata of client-side apply — and fails on JSON.
 // Only what the Swagger document built here contains is encoded.
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+
+// yaml is required when the document is first encoded, not at startup.
+let stringify: typeof import('yaml').stringify | undefined;
+const yamlOf = (value: unknown): string => {
+  stringify ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify;
+  return stringify(value);
+};
 
 /** what kubectl asks for in Accept */
 export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
@@ -97,7 +104,7 @@ function toYaml(value: unknown): string {
   const key = JSON.stringify(value);
   let text = yamlCache.get(key);
   if (text === undefined) {
-    text = stringify(value);
+    text = yamlOf(value);
     if (yamlCache.size < 10_000) yamlCache.set(key, text);
   }
   return text;

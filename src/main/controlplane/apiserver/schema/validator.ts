@@ -1,7 +1,8 @@
 // ajv validators, compiled on first use and cached. Built-in kinds are checked one definition at a
 // time (shallow schemas, walked along the object), so a Deployment compiles only the dozen
 // definitions it uses instead of the whole Pod tree; a CRD's schema compiles whole.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { INT_OR_STRING, QUANTITY } from '../../../../../scripts/gen-schemas.mjs';
 import type { StatusCause } from '../../../../shared/k8s/status';
 import { customAjvSchema, shallowDefinitionSchema } from './ajv-schemas';
@@ -10,6 +11,12 @@ import { refName, type DefinitionStore, type JsonSchema } from './definitions';
 import { refOf } from './node';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+// ajv takes ~0.2 s to import: it is required on first validation, not at startup.
+const newAjv = (options: Options): Ajv => {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new AjvClass(options);
+};
 
 // The Go decoder fills a missing field with its zero value; only the kind's own validation turns
 // that into "Required value". For status (written by controllers and the kubelet) it never does,
@@ -30,7 +37,7 @@ export class KindValidators {
 
   private instance(): Ajv {
     // useDefaults applies a CRD's `default`s; built-in schemas carry none (defaulting is the strategy's job).
-    this.ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false, unicodeRegExp: false });
+    this.ajv ??= newAjv({ allErrors: true, strict: false, verbose: true, validateFormats: false, useDefaults: true, validateSchema: false, inlineRefs: false, unicodeRegExp: false });
     return this.ajv;
   }
 
