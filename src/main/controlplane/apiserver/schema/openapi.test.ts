@@ -50,6 +50,10 @@ test('/openapi/v3 index lists each group-version with a hashed URL', () => {
   assert.ok(index.paths['apis/apps/v1']);
   assert.ok(index.paths['apis/events.k8s.io/v1']);
   assert.deepEqual(service.openapiV3Index(), index, 'stable between calls');
+  for (const key of Object.keys(index.paths)) {
+    const doc: any = service.openapiV3(key);
+    assert.deepEqual(danglingRefs(doc, '#/components/schemas/', doc.components.schemas), [], key);
+  }
 });
 
 test('/openapi/v3/apis/apps/v1 is what kubectl explain reads: GVK-tagged schemas, component refs', () => {
