@@ -49,6 +49,16 @@ export function validateJobUpdate(job: Obj, old: Obj): StatusCause[] {
 
 const CRONJOB_MAX_NAME = 52;
 
+function validateTimeZone(tz: unknown): StatusCause[] {
+  if (tz === undefined || tz === null) return [];
+  const field = 'spec.timeZone';
+  if (tz === '') return [invalid(field, tz, 'timeZone must be nil or non-empty string')];
+  if (String(tz).toLowerCase() === 'local') {
+    return [invalid(field, tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')];
+  }
+  return isValidTimeZone(String(tz)) ? [] : [invalid(field, tz, `unknown time zone ${tz}`)];
+}
+
 export function validateCronJob(cj: Obj): StatusCause[] {
   const spec = cj.spec ?? {};
   const causes: StatusCause[] = [];
@@ -62,9 +72,7 @@ export function validateCronJob(cj: Obj): StatusCause[] {
     const err = cronScheduleError(spec.schedule);
     if (err) causes.push(invalid('spec.schedule', spec.schedule, err));
   }
-  if (spec.timeZone !== undefined && spec.timeZone !== null && !isValidTimeZone(spec.timeZone)) {
-    causes.push(invalid('spec.timeZone', spec.timeZone, `unknown time zone ${spec.timeZone}`));
-  }
+  causes.push(...validateTimeZone(spec.timeZone));
   causes.push(...enumOf('spec.concurrencyPolicy', spec.concurrencyPolicy, ['Allow', 'Forbid', 'Replace'], true));
   causes.push(...nonNegative('spec.startingDeadlineSeconds', spec.startingDeadlineSeconds));
   causes.push(...nonNegative('spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit));

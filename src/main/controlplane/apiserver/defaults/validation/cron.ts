@@ -21,7 +21,7 @@ const FIELDS: Bounds[] = [
 const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 
 function parseIntStrict(s: string): number {
-  if (!/^-?\d+$/.test(s)) throw new Error(`Failed to parse int from ${s}: strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+  if (!/^-?\d+$/.test(s)) throw new Error(`failed to parse int from ${s}: strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
   return parseInt(s, 10);
 }
 
