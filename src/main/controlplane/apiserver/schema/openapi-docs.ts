@@ -109,6 +109,7 @@ function collectRefs(value: unknown, into: string[]): void {
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (k === '$ref' && typeof v === 'string') into.push(refName(v));
+      else if (k === 'properties' && v && typeof v === 'object') for (const p of Object.values(v)) collectRefs(p, into);
       else if (k !== 'enum' && k !== 'default') collectRefs(v, into);
     }
   }

@@ -18,9 +18,13 @@ export function schemaToV3(schema: unknown, wrap = true): unknown {
   return mapObject(s);
 }
 
+// `properties` maps field names, which may be keywords themselves (LimitRangeItem has a `default`)
 const mapObject = (s: JsonSchema): JsonSchema => {
   const out: JsonSchema = {};
-  for (const [k, v] of Object.entries(s)) out[k] = k === 'enum' || k === 'default' || k === 'example' ? v : schemaToV3(v);
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as JsonSchema).map(([name, p]) => [name, schemaToV3(p)]));
+    else out[k] = k === 'enum' || k === 'default' || k === 'example' ? v : schemaToV3(v);
+  }
   return out;
 };
 
