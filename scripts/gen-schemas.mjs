@@ -31,7 +31,10 @@ const QUANTITY_MAPS = {
   PersistentVolumeSpec: ['capacity'], PersistentVolumeClaimStatus: ['allocatedResources', 'capacity'],
   ContainerStatus: ['allocatedResources'], PodSpec: ['overhead'], Overhead: ['podFixed'],
 };
-const QUANTITY_FIELDS = { EmptyDirVolumeSource: ['sizeLimit'], CSIStorageCapacity: ['capacity', 'maximumVolumeSize'] };
+const QUANTITY_FIELDS = {
+  EmptyDirVolumeSource: ['sizeLimit'], CSIStorageCapacity: ['capacity', 'maximumVolumeSize'],
+  MetricTarget: ['averageValue', 'value'], MetricValueStatus: ['averageValue', 'value'],
+};
 
 const VERSION_PREFIX = /^([A-Z][a-z]+)?(V\d+(?:(?:alpha|beta)\d+)?)(?=[A-Z])/;
 
