@@ -197,3 +197,22 @@ test('endpoints list addresses with ports, three at most', () => {
   const es = row('discovery.k8s.io', 'EndpointSlice', { metadata: { name: 's' }, addressType: 'IPv4', ports: [{ port: 80 }], endpoints: [{ addresses: ['10.0.0.1'] }] });
   assert.deepEqual([es.AddressType, es.Ports, es.Endpoints], ['IPv4', '80', '10.0.0.1']);
 });
+
+test('pod status: failing init containers and running sidecars', () => {
+  const pod = (initStatuses: Record<string, any>[], extra: Record<string, any> = {}) => ({
+    metadata: { name: 'p', creationTimestamp: ago(5) },
+    spec: { initContainers: [{ name: 'i1' }, { name: 'side', restartPolicy: 'Always' }], containers: [{ name: 'c' }] },
+    status: { phase: 'Pending', initContainerStatuses: initStatuses, ...extra },
+  });
+  assert.equal(row('', 'Pod', pod([{ name: 'i1', restartCount: 2, state: { waiting: { reason: 'CrashLoopBackOff' } } }])).Status, 'Init:CrashLoopBackOff');
+  assert.equal(row('', 'Pod', pod([{ name: 'i1', restartCount: 0, state: { terminated: { exitCode: 3 } } }])).Status, 'Init:ExitCode:3');
+  const running = pod(
+    [
+      { name: 'i1', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+      { name: 'side', restartCount: 1, started: true, ready: true, state: { running: {} }, lastState: { terminated: { exitCode: 1, finishedAt: ago(90) } } },
+    ],
+    { phase: 'Running', conditions: [{ type: 'Initialized', status: 'True' }, { type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'c', ready: true, restartCount: 0, state: { running: {} } }] },
+  );
+  const r = row('', 'Pod', running);
+  assert.deepEqual([r.Ready, r.Status, r.Restarts], ['2/2', 'Running', '1 (90s ago)']);
+});
