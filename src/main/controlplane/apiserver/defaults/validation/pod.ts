@@ -4,6 +4,7 @@ import { validateContainers } from './containers';
 import { duplicate, enumOf, forbidden, invalid, required } from './errors';
 import { validateLabels, validateAnnotations } from './meta';
 import { isDns1123Label } from './names';
+import { validateScheduling } from './scheduling';
 
 type Obj = Record<string, any>;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v : []);
@@ -44,6 +45,7 @@ export function validatePodSpec(spec: Obj | undefined, path: string, opts: PodSp
     causes.push(invalid(`${path}.terminationGracePeriodSeconds`, spec.terminationGracePeriodSeconds, 'must be greater than or equal to 0'));
   }
   if (spec.hostname) for (const msg of isDns1123Label(spec.hostname)) causes.push(invalid(`${path}.hostname`, spec.hostname, msg));
+  causes.push(...validateScheduling(spec, path));
   return causes;
 }
 

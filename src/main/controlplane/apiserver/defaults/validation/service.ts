@@ -1,4 +1,5 @@
 // Service checks: type, ports (range, names, node ports), ExternalName, immutable cluster IP.
+import { isIP } from 'node:net';
 import type { StatusCause } from '../../../../../shared/k8s/status';
 import { duplicate, enumOf, immutable, invalid, required } from './errors';
 import { isDns1123Label, isDns1123Subdomain, isValidPort, isValidPortName, PORT_RANGE_MSG } from './names';
@@ -48,6 +49,23 @@ function validatePorts(spec: Obj, type: string): StatusCause[] {
   return causes;
 }
 
+const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+
+function validateIPs(spec: Obj): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const clusterIPs: unknown[] = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : [];
+  clusterIPs.forEach((ip, i) => {
+    if (ip !== 'None' && ip !== '' && isIP(String(ip)) === 0) causes.push(invalid(`spec.clusterIPs[${i}]`, ip, IP_MSG));
+  });
+  if (spec.clusterIP && Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 && spec.clusterIPs[0] !== spec.clusterIP) {
+    causes.push(invalid('spec.clusterIPs', spec.clusterIPs, 'first value must match `clusterIP`'));
+  }
+  (Array.isArray(spec.externalIPs) ? spec.externalIPs : []).forEach((ip: unknown, i: number) => {
+    if (isIP(String(ip)) === 0) causes.push(invalid(`spec.externalIPs[${i}]`, ip, IP_MSG));
+  });
+  return causes;
+}
+
 export function validateService(svc: Obj): StatusCause[] {
   const spec = svc.spec ?? {};
   const type = spec.type ?? 'ClusterIP';
@@ -59,6 +77,7 @@ export function validateService(svc: Obj): StatusCause[] {
   if ((type === 'NodePort' || type === 'LoadBalancer') && spec.clusterIP === 'None') {
     causes.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${type} services`));
   }
+  causes.push(...validateIPs(spec));
   causes.push(...validatePorts(spec, type));
   causes.push(...enumOf('spec.sessionAffinity', spec.sessionAffinity, ['ClientIP', 'None'], true));
   causes.push(...enumOf('spec.externalTrafficPolicy', spec.externalTrafficPolicy, ['Cluster', 'Local']));

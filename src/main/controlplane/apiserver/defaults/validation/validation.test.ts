@@ -183,3 +183,16 @@ test('container resources: requests may not exceed limits; probes need a handler
     'Pod "p" is invalid: spec.containers[0].livenessProbe: Required value: must specify a handler type',
   );
 });
+
+test('tolerations, node selectors and service IPs', () => {
+  const pod = (spec: Record<string, any>) => ({ metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'x' }], ...spec } });
+  assert.equal(
+    createError('', 'Pod', pod({ tolerations: [{ key: 'k', operator: 'Exists', value: 'v', effect: 'NoSchedule' }] })),
+    'Pod "p" is invalid: spec.tolerations[0].operator: Invalid value: "v": value must be empty when `operator` is \'Exists\'',
+  );
+  assert.match(createError('', 'Pod', pod({ nodeSelector: { disk: 'ssd!' } })), /^Pod "p" is invalid: spec.nodeSelector: Invalid value: "ssd!": a valid label must be an empty string/);
+  assert.equal(
+    createError('', 'Service', { metadata: { name: 's' }, spec: { clusterIP: '10.0.0.300', ports: [{ port: 80 }] } }),
+    'Service "s" is invalid: spec.clusterIPs[0]: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+  );
+});
