@@ -126,3 +126,23 @@ test('preemption evicts a lower-priority pod and nominates its node', async () =
     await stop();
   }
 });
+
+test("a Service's pods are spread by the system default constraints", async () => {
+  const admin = api.client('system:admin');
+  await admin.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'spread' } });
+  await admin.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'spread' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+  await createNode(admin, makeNode('sa', { labels: { pool: 'spread' } }));
+  await createNode(admin, makeNode('sb', { labels: { pool: 'spread' } }));
+  await admin.create({ apiVersion: 'v1', kind: 'Pod', ...makePod('web-1', { namespace: 'spread', labels: { app: 'web' }, nodeName: 'sa' }) });
+  const { scheduler, stop } = await startScheduler();
+  try {
+    await admin.create({ apiVersion: 'v1', kind: 'Pod', ...makePod('web-2', { namespace: 'spread', labels: { app: 'web' }, nodeSelector: { pool: 'spread' } }) });
+    const e = await until('a decision', async () => scheduler.explain('spread', 'web-2'));
+    const spread = (node: string) => e.nodes.find((n) => n.node === node)?.scores?.find((s) => s.plugin === 'PodTopologySpread')?.score;
+    assert.equal(spread('sb'), 100);
+    assert.ok(spread('sa')! < 100);
+    assert.equal(e.node, 'sb');
+  } finally {
+    await stop();
+  }
+});

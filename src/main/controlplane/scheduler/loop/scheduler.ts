@@ -15,6 +15,7 @@ import type { Explanation } from '../explain/record';
 import { Snapshot } from '../snapshot/snapshot';
 import { SchedulingQueue, type QueuedPod } from '../queue/scheduling-queue';
 import { namespaceHandlers, nodeHandlers, podHandlers, isPendingFor } from './informer-handlers';
+import { defaultSpreadSelector } from './default-selector';
 import { apiReporter, REASON_SCHEDULER_ERROR, REASON_UNSCHEDULABLE, type Reporter } from './report';
 
 export interface SchedulerOptions {
@@ -70,6 +71,10 @@ export class Scheduler {
       informers.informerFor('v1', 'Node').addEventHandler(nodeHandlers(this.snapshot, this.queue)),
       informers.informerFor('v1', 'Pod').addEventHandler(podHandlers(name, this.snapshot, this.queue)),
     ];
+    this.snapshot.spreadSelector = defaultSpreadSelector(informers, (apiVersion, kind) => {
+      const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+      return !!this.o.client.resources.byKind(group, version, kind);
+    });
     informers.start();
     await informers.waitForCacheSync();
     this.queue.start();

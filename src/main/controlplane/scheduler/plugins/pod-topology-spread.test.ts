@@ -95,3 +95,18 @@ test('zone ScheduleAnyway counts the whole domain', () => {
   // zone a holds 1 (log(4) ≈ 1.39 → 1), zone b holds 0: n1 and n2 score 0, n3 100.
   assert.deepEqual(s, [0, 0, 100]);
 });
+
+test('system default constraints spread pods that something selects, by host (maxSkew 3) and zone (5)', () => {
+  const nodes = [makeNode('n1'), makeNode('n2')];
+  const snap = makeSnapshot(nodes, [web('a', 'n1'), web('b', 'n1')]);
+  const state = cycleState(snap, makePod('new', { labels: { app: 'web' } }));
+  const list = snap.nodes();
+  assert.equal(podTopologySpread.preScore!(state, list)?.code, 'Skip', 'nothing selects the pod');
+  snap.spreadSelector = (pod) => (pod.metadata.labels?.app === 'web' ? (l) => l?.app === 'web' : null);
+  assert.equal(podTopologySpread.preScore!(state, list), null);
+  const s = list.map((n) => podTopologySpread.score!(state, n));
+  // Nodes lack a zone label, so only the host constraint counts: 2 × log(4) + 2 ≈ 4.8 → 5, and 2.
+  assert.deepEqual(s, [5, 2]);
+  podTopologySpread.normalizeScore!(state, s, list);
+  assert.deepEqual(s, [40, 100]);
+});

@@ -2,6 +2,7 @@
 // from informer events. Cycles run synchronously on one thread, so the cache doubles as the snapshot:
 // no copy is taken per cycle, which is what lets 5,000 nodes × 10,000 pods stay fast.
 import type { Labels, Node, Pod } from '../api';
+import type { LabelPredicate } from '../selectors';
 import { NodeInfo } from './node-info';
 import { newPodInfo, podKey, type PodInfo } from './pod-info';
 import { PodIndex } from './pod-index';
@@ -25,6 +26,11 @@ export class Snapshot {
   /** Nodes holding pods with any affinity term / with required anti-affinity, so plugins skip the rest. */
   readonly withAffinity = new Set<NodeInfo>();
   readonly withRequiredAntiAffinity = new Set<NodeInfo>();
+  /**
+   * Selects the pods that belong with this one (its Services, ReplicaSets, StatefulSets,
+   * ReplicationControllers), for PodTopologySpread's system default constraints; null when none do.
+   */
+  spreadSelector?: (pod: Pod) => LabelPredicate | null;
   /** Bumped on every change, so plugins may cache per-generation results. */
   generation = 0;
 

@@ -8,6 +8,13 @@ import { toleratedBy } from '../tolerations';
 import { requiredNodeAffinity } from '../required-node-affinity';
 
 export const HOSTNAME = 'kubernetes.io/hostname';
+export const ZONE = 'topology.kubernetes.io/zone';
+
+/** Upstream's system defaults for pods that declare no constraints: soft spreading by host and zone. */
+export const SYSTEM_DEFAULT_CONSTRAINTS = [
+  { topologyKey: HOSTNAME, maxSkew: 3 },
+  { topologyKey: ZONE, maxSkew: 5 },
+];
 
 export interface Constraint {
   maxSkew: number;
@@ -40,6 +47,15 @@ function inclusion(c: TopologySpreadConstraint, pod: Pod): (node: NodeInfo) => b
     if (!taints) return true;
     return (n.node.spec?.taints ?? []).every((t) => t.effect === 'PreferNoSchedule' || toleratedBy(tolerations, t));
   };
+}
+
+/** The system default constraints for a pod that declares none, when something selects it. */
+export function systemDefaultConstraints(pod: Pod, selectorFor: ((pod: Pod) => LabelPredicate | null) | undefined): Constraint[] {
+  if (pod.spec.topologySpreadConstraints?.length || !selectorFor) return [];
+  const selector = selectorFor(pod);
+  if (!selector) return [];
+  const includes = inclusion({ maxSkew: 1, topologyKey: '', whenUnsatisfiable: 'ScheduleAnyway' }, pod);
+  return SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, minDomains: 1, selector, includes }));
 }
 
 export function compileConstraints(pod: Pod, when: TopologySpreadConstraint['whenUnsatisfiable']): Constraint[] {

@@ -4,7 +4,7 @@ import type { CycleState, Status } from '../../framework/types';
 import { MAX_NODE_SCORE } from '../../framework/types';
 import { skip } from '../../framework/status';
 import type { NodeInfo } from '../../snapshot/node-info';
-import { compileConstraints, countMatching, hasAllKeys, HOSTNAME, type Constraint } from './constraints';
+import { compileConstraints, countMatching, hasAllKeys, HOSTNAME, systemDefaultConstraints, type Constraint } from './constraints';
 
 const KEY = 'PodTopologySpread/score';
 
@@ -15,19 +15,25 @@ interface ScoreState {
   ignored: Set<string>;
 }
 
+/** Upstream: system default constraints do not require every topology key on a node. */
+const keysOk = (node: NodeInfo, constraints: Constraint[], requireAll: boolean): boolean => !requireAll || hasAllKeys(node, constraints);
+
 export function spreadPreScore(state: CycleState, feasible: NodeInfo[]): Status | null {
-  const constraints = compileConstraints(state.pod.pod, 'ScheduleAnyway');
+  let constraints = compileConstraints(state.pod.pod, 'ScheduleAnyway');
+  const requireAll = !!state.pod.pod.spec.topologySpreadConstraints?.length;
+  if (!requireAll) constraints = systemDefaultConstraints(state.pod.pod, state.snapshot.spreadSelector);
   if (constraints.length === 0) return skip;
   const ignored = new Set<string>();
   const counts = constraints.map(() => new Map<string, number>());
   const sizes = constraints.map(() => 0);
   for (const node of feasible) {
-    if (!hasAllKeys(node, constraints)) {
+    if (!keysOk(node, constraints, requireAll)) {
       ignored.add(node.name);
       continue;
     }
     constraints.forEach((c, i) => {
       const v = node.labels[c.topologyKey];
+      if (v === undefined) return;
       if (c.topologyKey === HOSTNAME) sizes[i]++;
       else if (!counts[i].has(v)) counts[i].set(v, 0);
     });
@@ -36,10 +42,10 @@ export function spreadPreScore(state: CycleState, feasible: NodeInfo[]): Status 
     if (c.topologyKey !== HOSTNAME) sizes[i] = counts[i].size;
   });
   for (const node of state.snapshot.nodes()) {
-    if (!hasAllKeys(node, constraints)) continue;
+    if (!keysOk(node, constraints, requireAll)) continue;
     constraints.forEach((c, i) => {
       const v = node.labels[c.topologyKey];
-      if (c.topologyKey === HOSTNAME || !counts[i].has(v) || !c.includes(node)) return;
+      if (v === undefined || c.topologyKey === HOSTNAME || !counts[i].has(v) || !c.includes(node)) return;
       counts[i].set(v, counts[i].get(v)! + countMatching(node, c, state.pod));
     });
   }
@@ -53,7 +59,9 @@ export function spreadScore(state: CycleState, node: NodeInfo): number {
   if (s.ignored.has(node.name)) return 0;
   let score = 0;
   s.constraints.forEach((c, i) => {
-    const count = c.topologyKey === HOSTNAME ? countMatching(node, c, state.pod) : (s.counts[i].get(node.labels[c.topologyKey]) ?? 0);
+    const value = node.labels[c.topologyKey];
+    if (value === undefined) return;
+    const count = c.topologyKey === HOSTNAME ? countMatching(node, c, state.pod) : (s.counts[i].get(value) ?? 0);
     score += count * s.weights[i] + (c.maxSkew - 1);
   });
   return Math.round(score);
