@@ -3,6 +3,7 @@
 //   store ← apiserver ← client ← {scheduler, controllers, kubelet, proxy, dns}.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const cp = './src/main/controlplane';
 const zone = (target, from, message) => ({ target, from, message });
@@ -12,6 +13,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // Without a resolver, extensionless TypeScript imports would go unchecked by the layer rules.
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',

@@ -1,15 +1,12 @@
 // For this folder's tests only: the real REST storage (schema, field manager, kind strategies) over a
 // real in-memory store, as the cluster wires it. The wrapper can cut watch connections and hold new
 // ones back, as a flaky network would.
-// The store import is the one exception to the layering rule: a test has to build the server it talks to.
-import { openStore, type Store } from '../store/index';
-import { RestStorage } from '../apiserver/registry/index';
+// The server comes from the composition root (cluster/in-process), so the client never touches the store.
+import { startInProcessApi } from '../cluster/in-process';
+import type { InProcessApi } from '../cluster/in-process';
+import type { RestStorage } from '../apiserver/registry/index';
 import type { RequestInfo, ResourceHandlers, WatchSink } from '../apiserver/registry/types';
-import { ResourceRegistry } from '../apiserver/resources/registry';
-import { BUILTIN_RESOURCES } from '../apiserver/resources/builtins';
-import { createFieldManager } from '../apiserver/apply/index';
-import { createKindStrategy } from '../apiserver/defaults/index';
-import { KubernetesSchemaService } from '../apiserver/schema/service';
+import type { ResourceRegistry } from '../apiserver/resources/registry';
 import { ApiClient } from './api-client';
 import type { Clock } from './clock';
 
@@ -58,7 +55,7 @@ export class FlakyHandlers implements ResourceHandlers {
 }
 
 export interface TestApi {
-  store: Store;
+  store: InProcessApi["store"];
   storage: RestStorage;
   handlers: FlakyHandlers;
   resources: ResourceRegistry;
@@ -76,15 +73,9 @@ export interface TestApiOptions {
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const { clock, bookmarkIntervalMs, namespaces = ['default', 'kube-system'] } = options;
-  const store = openStore({ inMemory: true });
-  const resources = new ResourceRegistry(BUILTIN_RESOURCES);
-  const storage = new RestStorage({
-    store,
-    resources,
-    schema: new KubernetesSchemaService({ resources: () => resources.all() }),
-    fieldManager: createFieldManager(),
-    strategy: createKindStrategy(),
-    clock: { now: () => new Date(clock ? clock.now() : Date.now()) },
+  const { store, storage, resources } = await startInProcessApi({
+    bootstrap: false,
+    clock: () => new Date(clock ? clock.now() : Date.now()),
     bookmarkIntervalMs,
     uid: () => `00000000-0000-4000-8000-${String(++uidCounter).padStart(12, '0')}`,
   });

@@ -46,7 +46,8 @@ const byKind = (builtin: KindStrategy): KindStrategy => {
   };
 };
 
-export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
+/** The API server without its HTTP front: what in-process components and tests talk to. */
+export function createApiCore(deps: Pick<ApiServerDeps, 'store' | 'clock'> & { uid?: () => string; bookmarkIntervalMs?: number }) {
   const resources = new ResourceRegistry(BUILTIN_RESOURCES);
   const definitions = new DefinitionStore();
   const schema = new KubernetesSchemaService({ resources: () => resources.all(), definitions });
@@ -57,8 +58,14 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     fieldManager: createFieldManager(),
     strategy: byKind(createKindStrategy()),
     clock: { now: deps.clock },
-    uid: randomUUID,
+    uid: deps.uid ?? randomUUID,
+    bookmarkIntervalMs: deps.bookmarkIntervalMs,
   });
+  return { resources, schema, storage, definitions };
+}
+
+export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
+  const { resources, schema, storage, definitions } = createApiCore(deps);
   await bootstrapObjects(storage, resources);
   const columns = new CustomPrinterColumns();
   const logger = { error: (message: string, err?: unknown) => deps.log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}`) };
