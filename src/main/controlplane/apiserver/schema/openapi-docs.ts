@@ -12,6 +12,14 @@ const EXTRA_DEFS: Record<string, JsonSchema> = {
   [`${META}Patch`]: { description: 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.', type: 'object' },
 };
 
+// In OpenAPI v3 upstream publishes these as oneOf with no `type`, which is also what makes
+// `kubectl explain` print <IntOrString> and <Quantity> rather than <string>.
+const V3_ONE_OF: [string, JsonSchema[]][] = [
+  ['io.k8s.apimachinery.pkg.util.intstr.IntOrString', [{ type: 'integer' }, { type: 'string' }]],
+  ['io.k8s.apimachinery.pkg.api.resource.Quantity', [{ type: 'string' }, { type: 'number' }]],
+];
+const withoutType = ({ type: _type, ...rest }: JsonSchema): JsonSchema => rest;
+
 /** What the docs need to know about one served kind. */
 export interface KindDoc {
   resource: ResourceInfo;
@@ -61,6 +69,7 @@ export class OpenAPIDocs {
     this.v3 = new Map();
     for (const [key, list] of byGv) {
       const schemas = this.closure(list, (s) => schemaToV3(s) as JsonSchema);
+      for (const [name, oneOf] of V3_ONE_OF) if (schemas[name]) schemas[name] = { ...withoutType(schemas[name]), oneOf };
       const doc = {
         openapi: '3.0.0',
         info: { title: 'Kubernetes', version: 'v1.34.0' },
