@@ -40,7 +40,9 @@ export function podHandlers(schedulerName: string, snapshot: Snapshot, queue: Sc
       if (p.spec.nodeName) {
         queue.delete(podKey(p));
         snapshot.upsertPod(p);
-        queue.moveAllToActiveOrBackoff(old.spec.nodeName ? 'AssignedPodUpdate' : 'AssignedPodAdd');
+        // A pod that finished frees everything it held, ports included, as if it were deleted.
+        const event = finished(p) ? 'AssignedPodDelete' : old.spec.nodeName ? 'AssignedPodUpdate' : 'AssignedPodAdd';
+        queue.moveAllToActiveOrBackoff(event);
       } else if (!isPendingFor(schedulerName, p)) queue.delete(podKey(p));
       else if (!queue.has(podKey(p)) || podSpecChanged(old, p)) queue.add(newPodInfo(p));
     },
