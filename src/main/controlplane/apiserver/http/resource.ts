@@ -9,7 +9,8 @@ import type { ResourceRegistry } from '../resources/registry';
 import { tableVersionOf, wantsYaml, type MediaRange } from './accept';
 import type { ProtobufDecoder } from '../protobuf/decoder';
 import { asObject, decodeBody, mediaTypeOf, patchTypeOf, readBody, type BodyDecoding } from './body';
-import { warningHeader, writeBody, writeJson } from './respond';
+import { JSON_TYPE, warningHeader, writeBody } from './respond';
+import { jsonOf, listJSON } from '../registry/json';
 import { resolveTarget, verbFor, type ParsedPath } from './route';
 import { includeObjectOf, listToTable, objectToTable, type TableOptions } from './table';
 import { serveWatch } from './watch';
@@ -118,7 +119,10 @@ const readOptionalObject = async (req: IncomingMessage, decoding: BodyDecoding):
 
 const writeObject = (r: ResourceRequest, code: number, obj: unknown, headers: Record<string, string | string[]> = {}): void => {
   if (wantsYaml(r.accept)) return writeBody(r.res, code, 'application/yaml', toYaml(obj), headers);
-  writeJson(r.res, code, obj, headers);
+  // Lists and stored objects reuse the storage's cached JSON text instead of serializing again.
+  const o = obj as Record<string, unknown>;
+  const text = Array.isArray(o?.items) ? listJSON(o) : jsonOf(o);
+  writeBody(r.res, code, JSON_TYPE, text, headers);
 };
 
 const writeResult = (r: ResourceRequest, result: WriteResult): void => {

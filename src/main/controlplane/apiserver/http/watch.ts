@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toStatusError } from '../../../../shared/k8s/status';
 import type { RequestInfo, ResourceHandlers, WatchEventOut, WatchSink } from '../registry/types';
 import { writeStatusError } from './respond';
+import { watchEventJSON } from '../registry/json';
 
 /**
  * Headers wait briefly for the first event so an immediate refusal (e.g. 410 for an expired
@@ -42,7 +43,8 @@ export const serveWatch = async (
       if (res.writableEnded || res.destroyed) return;
       open();
       const out = opts.transform && event.type !== 'ERROR' && event.type !== 'BOOKMARK' ? opts.transform(event) : event;
-      res.write(`${JSON.stringify(out)}\n`);
+      // Untransformed events reuse the object's shared encoding: one serialization for every watcher.
+      res.write(`${out === event ? watchEventJSON(event) : JSON.stringify(out)}\n`);
     },
   };
   try {
