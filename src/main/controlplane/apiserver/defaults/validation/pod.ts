@@ -90,6 +90,15 @@ function changedKeys(a: Obj, b: Obj): string[] {
   return [...keys].filter((k) => stable(a[k]) !== stable(b[k])).sort();
 }
 
+const goField = (k: string): string => k.charAt(0).toUpperCase() + k.slice(1);
+const shown = (v: unknown): string => (v === undefined ? 'nil' : JSON.stringify(v));
+
+/** A diff in the spirit of the cmp.Diff upstream appends: the fields that may not change, old then new. */
+function specDiff(changed: string[], before: Obj, after: Obj): string {
+  const lines = changed.flatMap((k) => [`- \t${goField(k)}: ${shown(before[k])},`, `+ \t${goField(k)}: ${shown(after[k])},`]);
+  return `  core.PodSpec{\n  \t... // ${Object.keys(before).length - changed.length} identical fields\n${lines.join('\n')}\n  }\n`;
+}
+
 export function validatePodUpdate(pod: Obj, old: Obj): StatusCause[] {
   const spec = pod.spec ?? {};
   const oldSpec = old.spec ?? {};
@@ -97,7 +106,8 @@ export function validatePodUpdate(pod: Obj, old: Obj): StatusCause[] {
   if (typeof oldSpec.activeDeadlineSeconds === 'number' && (typeof spec.activeDeadlineSeconds !== 'number' || spec.activeDeadlineSeconds > oldSpec.activeDeadlineSeconds)) {
     causes.push(invalid('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds ?? null, 'must be less than or equal to previous value'));
   }
-  const changed = changedKeys(mungeSpec(spec, oldSpec), oldSpec);
-  if (changed.length > 0) causes.push(forbidden('spec', `${MUTABLE_MSG}\n  core.PodSpec{\n${changed.map((k) => `  \t${k}: changed,`).join('\n')}\n  }\n`));
+  const munged = mungeSpec(spec, oldSpec);
+  const changed = changedKeys(munged, oldSpec);
+  if (changed.length > 0) causes.push(forbidden('spec', `${MUTABLE_MSG}\n${specDiff(changed, oldSpec, munged)}`));
   return causes;
 }
