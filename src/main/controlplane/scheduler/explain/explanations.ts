@@ -62,6 +62,7 @@ export function expand(r: CycleRecord): Explanation {
     message: r.message,
     nominatedNode: r.nominatedNode,
     numAllNodes: r.numAllNodes,
+    numEvaluated: r.evaluated.length,
     nodes,
   };
 }

@@ -31,8 +31,7 @@ export interface PluginScore {
 
 export interface NodeExplanation {
   node: string;
-  /** 'passed', 'failed', or 'not evaluated' (upstream stops filtering once enough nodes fit). */
-  filter: 'passed' | 'failed' | 'not evaluated';
+  filter: 'passed' | 'failed';
   failedPlugin?: string;
   reasons?: string[];
   scores?: PluginScore[];
@@ -50,5 +49,7 @@ export interface Explanation {
   message?: string;
   nominatedNode?: string;
   numAllNodes: number;
+  /** Nodes filtering looked at; the rest were not needed once enough nodes fit (percentageOfNodesToScore). */
+  numEvaluated: number;
   nodes: NodeExplanation[];
 }

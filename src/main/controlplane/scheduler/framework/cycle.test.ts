@@ -78,6 +78,7 @@ test('explanations keep per-node filter verdicts and per-plugin scores', () => {
   assert.equal(e.outcome, 'Scheduled');
   assert.equal(e.node, 'w1');
   assert.equal(e.time, '1970-01-01T00:00:00.000Z');
+  assert.equal(e.numEvaluated, 3);
   const byNode = Object.fromEntries(e.nodes.map((n) => [n.node, n]));
   assert.equal(byNode.cp.filter, 'failed');
   assert.equal(byNode.cp.failedPlugin, 'TaintToleration');
