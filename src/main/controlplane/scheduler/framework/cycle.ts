@@ -44,6 +44,8 @@ export class Cycle {
     const nodes = snapshot.nodes();
     const record = this.newRecord(pod, nodes.length);
     if (nodes.length === 0) return this.failed(record, new Error('no nodes available to schedule pods'));
+    const room = this.nominatedFits(snapshot, pod, nominatedNode);
+    if (room) return this.pick({ pod, snapshot, data: new Map() }, [room], { ...record, evaluated: [room.name], statuses: [null] });
     const filtered = findFeasible(this.profile, state, nodes, this.nextStart);
     this.nextStart = filtered.nextStart;
     record.evaluated = filtered.evaluated;
@@ -51,6 +53,14 @@ export class Cycle {
     if (filtered.preFilterStatus) return this.rejectAll(snapshot, pod, filtered.preFilterStatus, nodes, record, nominatedNode);
     if (filtered.feasible.length === 0) return this.fitError(snapshot, pod, filtered, record, nominatedNode);
     return this.pick(state, filtered.feasible, record);
+  }
+
+  /** Upstream tries the node preemption made room on first, and takes it if the pod fits there now. */
+  private nominatedFits(snapshot: Snapshot, pod: PodInfo, nominatedNode?: string): NodeInfo | undefined {
+    const node = nominatedNode ? snapshot.get(nominatedNode) : undefined;
+    if (!node) return undefined;
+    const out = findFeasible(this.profile, { pod, snapshot, data: new Map() }, [node], 0);
+    return out.feasible[0];
   }
 
   private newRecord(pod: PodInfo, numAllNodes: number): CycleRecord {

@@ -51,3 +51,13 @@ test('a pod whose nominated node still has terminating victims waits instead of 
   assert.equal(r.message, '0/2 nodes are available: 2 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node.');
   assert.equal(r.nominated, undefined);
 });
+
+test('once the victims are gone the pod goes to the node it was nominated for', () => {
+  const snap = makeSnapshot([makeNode('n1', { cpu: '2' }), makeNode('n2', { cpu: '4' })], [pod('busy', '3', 1000, 'n2')]);
+  const cycle = new Cycle(defaultProfile());
+  // On scores the empty n1 would win; the nominated n2 still fits and is taken without scoring.
+  assert.equal(cycle.run(snap, newPodInfo(pod('q', '1', 100))).node, 'n1');
+  const r = cycle.run(snap, newPodInfo(pod('p', '1', 100)), 'n2');
+  assert.equal(r.node, 'n2');
+  assert.equal(r.record.evaluated.length, 1);
+});
