@@ -46,24 +46,24 @@ export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2
 
 /**
  * kubectl 1.27/1.28 ask for /openapi/v2 only as gnostic protobuf and fail apply outright when it is
- * missing. Until the spec is encoded in full, they get a valid document that describes no kinds
- * (field 1, swagger = "2.0"): kubectl then uses its built-in knowledge of each kind, as it does for
- * kinds a server leaves undescribed. Clients that accept JSON get the whole spec.
+ * missing. The schema service encodes the whole spec; a service that cannot gets a valid document that
+ * describes no kinds (field 1, swagger = "2.0"), and kubectl then uses its built-in knowledge of each kind.
  */
 const MINIMAL_V2_PROTOBUF = Buffer.from([0x0a, 0x03, ...Buffer.from('2.0')]);
 
 // Answered with a '.' where the request had '@': Go's mime parser (in kubectl) rejects the '@'.
 const OPENAPI_V2_PROTOBUF_RESPONSE = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
-const sendMinimalV2Protobuf = (res: ServerResponse): void => {
-  res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_RESPONSE, 'Content-Length': MINIMAL_V2_PROTOBUF.length, 'Cache-Control': 'no-cache, private' });
-  res.end(MINIMAL_V2_PROTOBUF);
+const sendV2Protobuf = (res: ServerResponse, schema: SchemaService): void => {
+  const body = schema.openapiV2Protobuf ? Buffer.from(schema.openapiV2Protobuf()) : MINIMAL_V2_PROTOBUF;
+  res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_RESPONSE, 'Content-Length': body.length, 'Cache-Control': 'no-cache, private' });
+  res.end(body);
 };
 
 /** segs: ['openapi', 'v2'] | ['openapi', 'v3', ...gvPath] */
 export const serveOpenApi = (req: IncomingMessage, res: ServerResponse, segs: string[], query: URLSearchParams, accept: MediaRange[], schema: SchemaService): void => {
   if (!acceptsJson(accept)) {
-    if (segs[1] === 'v2' && segs.length === 2 && accept.some((r) => r.type === OPENAPI_V2_PROTOBUF)) return sendMinimalV2Protobuf(res);
+    if (segs[1] === 'v2' && segs.length === 2 && accept.some((r) => r.type === OPENAPI_V2_PROTOBUF)) return sendV2Protobuf(res, schema);
     throw notAcceptable();
   }
   if (segs[1] === 'v2' && segs.length === 2) return send(req, res, schema.openapiV2(), 'no-cache, private');

@@ -1,6 +1,7 @@
 // The checks every write passes before it is stored: schema (types, unknown fields), then the kind's
 // semantic validation, then managedFields bookkeeping.
-import { badRequest, invalid, type StatusCause } from '../../../../shared/k8s/status';
+import { invalid } from '../../../../shared/k8s/status';
+import { validationError } from '../schema/errors';
 import { apiVersionOf, type ResourceInfo } from '../resources/types';
 import type { Ctx } from './context';
 import type { Obj } from './json';
@@ -8,20 +9,11 @@ import { timestampOf } from './meta';
 import { fieldValidationOf } from './query';
 import type { RequestInfo } from './types';
 
-const isUnknownField = (c: StatusCause): boolean => (c.message ?? '').startsWith('unknown field');
-
-/** Strict unknown fields are a 400 "strict decoding error" upstream; other schema failures are 422. */
+/** In upstream's order: decoding errors (wrong types, then Strict unknown fields) are 400, the rest 422. */
 export const checkSchema = (ctx: Ctx, req: RequestInfo, obj: Obj): string[] => {
   const result = ctx.schema.validate(req.resource, obj, fieldValidationOf(req.query));
-  const unknown = result.causes.filter(isUnknownField);
-  if (unknown.length > 0) {
-    const { kind, version } = req.resource;
-    throw badRequest(
-      `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${unknown.map((c) => c.message).join(', ')}`,
-      unknown,
-    );
-  }
-  if (result.causes.length > 0) throw invalid(req.resource.kind, req.resource.group, obj.metadata?.name ?? '', result.causes);
+  const error = validationError(req.resource, obj.metadata?.name ?? '', result.causes);
+  if (error) throw error;
   return result.warnings;
 };
 

@@ -47,6 +47,8 @@ export interface SchemaService {
 
   /** Swagger 2.0 document for /openapi/v2 */
   openapiV2(): object;
+  /** the same document as gnostic protobuf: kubectl 1.27/1.28 read /openapi/v2 only in this form */
+  openapiV2Protobuf?(): Uint8Array;
   /** { paths: { "api/v1": {serverRelativeURL}, "apis/apps/v1": ... } } for /openapi/v3 */
   openapiV3Index(): object;
   /** OpenAPI 3.0 document for /openapi/v3/<gvPath>, e.g. "apis/apps/v1"; undefined if none */
