@@ -97,3 +97,17 @@ test("existing pods' preferences and required affinity towards the incoming pod"
   assert.deepEqual(score(pod('new', 'web'), [on('n1', pod('s', 'shy', shy))]), [0, 0, 100]);
   assert.deepEqual(score(pod('new', 'web'), [on('n2', pod('f', 'fan', affinity(term('web', HOST))))]), [0, 100, 0]);
 });
+
+test('preferred terms are weighted per matching pod, across differently labelled pods', () => {
+  const existing = [
+    on('n1', makePod('c1', { labels: { app: 'cache', v: '1' } })),
+    on('n3', makePod('c2', { labels: { app: 'cache', v: '1' } })),
+    on('n3', makePod('c3', { labels: { app: 'cache', v: '2' } })),
+  ];
+  const mixed: Affinity = {
+    podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: term('cache', 'zone') }] },
+    podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 5, podAffinityTerm: term('cache', HOST) }] },
+  };
+  // n1: zone a (1 cache) 10 − host (1) 5 = 5; n2: 10 − 0 = 10; n3: zone b (2) 20 − host (2) 10 = 10.
+  assert.deepEqual(score(pod('new', 'web', mixed), existing), [0, 100, 100]);
+});

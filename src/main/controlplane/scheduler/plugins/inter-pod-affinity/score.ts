@@ -4,7 +4,8 @@ import type { CycleState, Status } from '../../framework/types';
 import { MAX_NODE_SCORE } from '../../framework/types';
 import { skip } from '../../framework/status';
 import type { NodeInfo } from '../../snapshot/node-info';
-import { termMatches, type AffinityTerm, type PodInfo } from '../../snapshot/pod-info';
+import { termMatches, termSelects, type AffinityTerm, type PodInfo } from '../../snapshot/pod-info';
+import type { Snapshot } from '../../snapshot/snapshot';
 import type { Labels } from '../../api';
 import { TopologyCounts } from './topology-counts';
 
@@ -17,17 +18,28 @@ function addTerms(counts: TopologyCounts, node: NodeInfo, terms: AffinityTerm[],
   for (const t of terms) if (termMatches(t, target, ns)) counts.add(t.topologyKey, node, sign * (weight ?? t.weight));
 }
 
+/** The incoming pod's preferred terms, over pods grouped by labels (one selector test per group). */
+function incomingPreferences(counts: TopologyCounts, snapshot: Snapshot, pod: PodInfo): void {
+  const { index, namespaceLabels: ns } = snapshot;
+  for (const g of index.labelGroups.values()) {
+    for (const t of pod.preferredAffinity) {
+      if (termSelects(t, g.namespace, g.labels, ns)) counts.addSource(t.topologyKey, index.countsByKey(g, t.topologyKey), t.weight);
+    }
+    for (const t of pod.preferredAntiAffinity) {
+      if (termSelects(t, g.namespace, g.labels, ns)) counts.addSource(t.topologyKey, index.countsByKey(g, t.topologyKey), -t.weight);
+    }
+  }
+}
+
 export function affinityPreScore(state: CycleState): Status | null {
   const { pod, snapshot } = state;
   const incoming = pod.preferredAffinity.length + pod.preferredAntiAffinity.length > 0;
   if (!incoming && snapshot.withAffinity.size === 0) return skip;
-  const nodes = incoming ? snapshot.nodes() : snapshot.withAffinity;
   const counts = new TopologyCounts();
+  if (incoming) incomingPreferences(counts, snapshot, pod);
   const ns = snapshot.namespaceLabels;
-  for (const node of nodes) {
+  for (const node of snapshot.withAffinity) {
     for (const existing of node.pods.values()) {
-      addTerms(counts, node, pod.preferredAffinity, existing, 1, ns);
-      addTerms(counts, node, pod.preferredAntiAffinity, existing, -1, ns);
       addTerms(counts, node, existing.requiredAffinity, pod, 1, ns, HARD_POD_AFFINITY_WEIGHT);
       addTerms(counts, node, existing.preferredAffinity, pod, 1, ns);
       addTerms(counts, node, existing.preferredAntiAffinity, pod, -1, ns);
