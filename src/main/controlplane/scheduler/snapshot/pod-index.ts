@@ -9,6 +9,7 @@ import type { AffinityTerm, PodInfo } from './pod-info';
 export interface LabelGroup {
   namespace: string;
   labels: Labels;
+  terminating: boolean;
   size: number;
   nodes: Map<NodeInfo, number>;
   /** topology key → value → pods; built on first use, then kept current. */
@@ -55,7 +56,7 @@ export class PodIndex {
   private account(p: PodInfo, node: NodeInfo, d: 1 | -1): void {
     let g = this.labelGroups.get(p.labelSignature);
     if (!g) {
-      g = { namespace: p.namespace, labels: p.labels, size: 0, nodes: new Map(), byKey: new Map() };
+      g = { namespace: p.namespace, labels: p.labels, terminating: p.terminating, size: 0, nodes: new Map(), byKey: new Map() };
       this.labelGroups.set(p.labelSignature, g);
     }
     g.size += d;

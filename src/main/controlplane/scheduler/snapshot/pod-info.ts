@@ -26,7 +26,9 @@ export interface PodInfo {
   key: string;
   namespace: string;
   labels: Labels;
-  /** Namespace and labels in a canonical form: pods alike in both match every selector alike. */
+  /** Being deleted: spreading no longer counts it, though it still holds its resources. */
+  terminating: boolean;
+  /** Namespace, labels and terminating in a canonical form: pods alike in these match every selector alike. */
   labelSignature: string;
   priority: number;
   requests: Resources;
@@ -69,9 +71,9 @@ function hostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
-function labelSignature(ns: string, labels: Labels): string {
+function labelSignature(ns: string, labels: Labels, terminating: boolean): string {
   const keys = Object.keys(labels).sort();
-  let sig = ns;
+  let sig = terminating ? `${ns}\u0000!` : ns;
   for (const k of keys) sig += `\u0000${k}=${labels[k]}`;
   return sig;
 }
@@ -89,7 +91,8 @@ export function newPodInfo(pod: Pod): PodInfo {
     key: `${ns}/${pod.metadata.name ?? ''}`,
     namespace: ns,
     labels: pod.metadata.labels ?? {},
-    labelSignature: labelSignature(ns, pod.metadata.labels ?? {}),
+    terminating: !!pod.metadata.deletionTimestamp,
+    labelSignature: labelSignature(ns, pod.metadata.labels ?? {}, !!pod.metadata.deletionTimestamp),
     priority: pod.spec.priority ?? 0,
     requests: podRequests(pod),
     nonZeroMilliCpu: nonZero.milliCpu,

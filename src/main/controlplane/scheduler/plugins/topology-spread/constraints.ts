@@ -4,6 +4,7 @@ import type { Pod, TopologySpreadConstraint } from '../../api';
 import { compileLabelSelector, type LabelPredicate } from '../../selectors';
 import type { NodeInfo } from '../../snapshot/node-info';
 import type { PodInfo } from '../../snapshot/pod-info';
+import type { Snapshot } from '../../snapshot/snapshot';
 import { toleratedBy } from '../tolerations';
 import { requiredNodeAffinity } from '../required-node-affinity';
 
@@ -77,7 +78,20 @@ export const hasAllKeys = (node: NodeInfo, constraints: Constraint[]): boolean =
 export function countMatching(node: NodeInfo, c: Constraint, pod: PodInfo): number {
   let n = 0;
   for (const p of node.pods.values()) {
-    if (p.namespace === pod.namespace && !p.pod.metadata.deletionTimestamp && c.selector(p.labels)) n++;
+    if (p.namespace === pod.namespace && !p.terminating && c.selector(p.labels)) n++;
   }
   return n;
+}
+
+/**
+ * For each node holding selected pods (same namespace, not terminating), how many: read from the
+ * snapshot's label groups, so the cost follows the matching pods rather than every pod.
+ */
+export function matchingByNode(snapshot: Snapshot, c: Constraint, pod: PodInfo): Map<NodeInfo, number> {
+  const out = new Map<NodeInfo, number>();
+  for (const g of snapshot.index.labelGroups.values()) {
+    if (g.namespace !== pod.namespace || g.terminating || !c.selector(g.labels)) continue;
+    for (const [node, n] of g.nodes) out.set(node, (out.get(node) ?? 0) + n);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { CycleState, Status } from '../../framework/types';
 import { skip, unresolvable, unschedulable } from '../../framework/status';
 import type { NodeInfo } from '../../snapshot/node-info';
-import { compileConstraints, countMatching, hasAllKeys, type Constraint } from './constraints';
+import { compileConstraints, hasAllKeys, matchingByNode, type Constraint } from './constraints';
 
 export const ERR_REASON_CONSTRAINTS = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
@@ -19,14 +19,21 @@ export function spreadPreFilter(state: CycleState): Status | null {
   const constraints = compileConstraints(state.pod.pod, 'DoNotSchedule');
   if (constraints.length === 0) return skip;
   const counts = constraints.map(() => new Map<string, number>());
+  // Every eligible domain counts, empty ones included: they set the minimum.
   for (const node of state.snapshot.nodes()) {
     if (!hasAllKeys(node, constraints)) continue;
     constraints.forEach((c, i) => {
-      if (!c.includes(node)) return;
       const value = node.labels[c.topologyKey];
-      counts[i].set(value, (counts[i].get(value) ?? 0) + countMatching(node, c, state.pod));
+      if (c.includes(node) && !counts[i].has(value)) counts[i].set(value, 0);
     });
   }
+  constraints.forEach((c, i) => {
+    for (const [node, n] of matchingByNode(state.snapshot, c, state.pod)) {
+      if (!hasAllKeys(node, constraints) || !c.includes(node)) continue;
+      const value = node.labels[c.topologyKey];
+      counts[i].set(value, counts[i].get(value)! + n);
+    }
+  });
   const minMatch = constraints.map((c, i) => {
     if (counts[i].size < c.minDomains) return 0;
     let min = Infinity;
