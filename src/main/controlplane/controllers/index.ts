@@ -1,0 +1,13 @@
+// Every controller the controller manager runs, in the order upstream's kube-controller-manager
+// starts them. Each engineer adds their factories on their own line(s) below.
+import type { ControllerFactory } from './types';
+
+export const CONTROLLERS: ControllerFactory[] = [
+  // workloads: deployment, replicaset
+  // workloads: statefulset, daemonset, persistentvolume-binder
+  // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
+  // network and nodes: endpoints, endpointslice, node-lifecycle
+];
+
+export type { Controller, ControllerContext, ControllerFactory } from './types';
+export { ControllerManager } from './manager';
