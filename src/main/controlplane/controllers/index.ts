@@ -1,10 +1,12 @@
 // Every controller the controller manager runs, in the order upstream's kube-controller-manager
 // starts them. Each engineer adds their factories on their own line(s) below.
 import type { ControllerFactory } from './types';
+import { statefulSetController } from './statefulset';
 
 export const CONTROLLERS: ControllerFactory[] = [
   // workloads: deployment, replicaset
   // workloads: statefulset, daemonset, persistentvolume-binder
+  statefulSetController,
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
   // network and nodes: endpoints, endpointslice, node-lifecycle
 ];
