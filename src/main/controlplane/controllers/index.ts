@@ -1,6 +1,8 @@
 // Every controller the controller manager runs, in the order upstream's kube-controller-manager
 // starts them. Each engineer adds their factories on their own line(s) below.
 import type { ControllerFactory } from './types';
+import { jobController } from './job';
+import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
 
 export const CONTROLLERS: ControllerFactory[] = [
@@ -8,6 +10,8 @@ export const CONTROLLERS: ControllerFactory[] = [
   // workloads: statefulset, daemonset, persistentvolume-binder
   statefulSetController,
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
+  jobController,
+  ttlAfterFinishedController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
 ];
 
