@@ -8,6 +8,8 @@ import { listenHttps, LOOPBACK } from './listen';
 import { adminKubeconfig, writeKubeconfig } from './kubeconfig';
 import { buildApiServer, type ApiServer } from './apiserver';
 import { withBackupEndpoint } from './backup-endpoint';
+import { startComponents, type RunningComponents } from './components';
+import { planNodes, type NodeConfig } from '../kubelet';
 
 export interface ClusterOptions {
   /** folder for the store, PKI and kubeconfig; undefined = in memory (tests) */
@@ -17,7 +19,13 @@ export interface ClusterOptions {
   kubeconfigPath?: string;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** the node agents to run; default one local node named after the machine. [] runs none */
+  nodes?: NodeConfig[];
+  /** run the controller manager, scheduler and node agents (default true) */
+  components?: boolean;
 }
+
+const defaultNodes = (): NodeConfig[] => planNodes({ nodes: 1, simulatedNodes: 0, cpu: '4', memory: '8Gi', pods: 110, zones: [], labels: {}, taints: [] });
 
 export interface RunningCluster {
   url: string;
@@ -29,6 +37,10 @@ export interface RunningCluster {
   caPem: string;
   store: Store;
   api: ApiServer;
+  /** controller manager, scheduler and node agents; undefined when started without them */
+  components?: RunningComponents;
+  /** the scheduler's last decision about a pod (why it is where it is, or still pending) */
+  explain: RunningComponents['explain'];
   stop(): Promise<void>;
 }
 
@@ -51,6 +63,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const compaction = setInterval(compact, 60_000);
     compaction.unref();
     const openStoreRef = store;
+    const componentLogger = { warn: (message: string, err?: unknown) => log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.message}` : err === undefined ? '' : `: ${String(err)}`}`) };
+    const components =
+      options.components === false
+        ? undefined
+        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir });
     return {
       url,
       port,
@@ -60,7 +77,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
       caPem: pki.ca.certPem,
       store,
       api,
+      components,
+      explain: (namespace, name) => components?.explain(namespace, name),
       stop: async () => {
+        await components?.stop();
         clearInterval(compaction);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

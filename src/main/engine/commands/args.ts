@@ -2,12 +2,15 @@
 import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { NodePlan } from '../../controlplane/kubelet';
 
 export interface ClusterFlags {
   dataDir: string;
   kubeconfig?: string;
   port: number;
   positionals: string[];
+  /** the node flags of `cluster start` */
+  nodePlan: NodePlan;
 }
 
 export const defaultDataDir = (): string =>
@@ -21,6 +24,14 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
       'data-dir': { type: 'string' },
       kubeconfig: { type: 'string' },
       port: { type: 'string' },
+      nodes: { type: 'string' },
+      'simulated-nodes': { type: 'string' },
+      'node-cpu': { type: 'string' },
+      'node-memory': { type: 'string' },
+      'node-pods': { type: 'string' },
+      zones: { type: 'string' },
+      'node-labels': { type: 'string' },
+      'node-taints': { type: 'string' },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -30,5 +41,48 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
     kubeconfig: values.kubeconfig ? resolve(values.kubeconfig) : undefined,
     port,
     positionals,
+    nodePlan: {
+      nodes: count('--nodes', values.nodes, 1),
+      simulatedNodes: count('--simulated-nodes', values['simulated-nodes'], 0),
+      cpu: quantity('--node-cpu', values['node-cpu'] ?? '4'),
+      memory: quantity('--node-memory', values['node-memory'] ?? '8Gi'),
+      pods: count('--node-pods', values['node-pods'], 110),
+      zones: values.zones ? values.zones.split(',').map((z) => z.trim()).filter(Boolean) : [],
+      labels: parseLabels(values['node-labels']),
+      taints: parseTaints(values['node-taints']),
+    },
   };
+}
+
+function count(flag: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 100_000) throw new Error(`${flag} must be a whole number from 0 to 100000, got "${raw}"`);
+  return n;
+}
+
+function quantity(flag: string, raw: string): string {
+  if (!/^\d+(\.\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/.test(raw)) throw new Error(`${flag} must be a Kubernetes quantity such as 4, 500m or 8Gi, got "${raw}"`);
+  return raw;
+}
+
+function parseLabels(raw: string | undefined): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const pair of (raw ?? '').split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--node-labels takes key=value pairs separated by commas, got "${pair}"`);
+    labels[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return labels;
+}
+
+const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+
+function parseTaints(raw: string | undefined): NodePlan['taints'] {
+  return (raw ?? '').split(',').filter(Boolean).map((t) => {
+    const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+    const effect = m?.[3] as (typeof EFFECTS)[number] | undefined;
+    if (!m || !effect || !EFFECTS.includes(effect)) throw new Error(`--node-taints takes key[=value]:NoSchedule|PreferNoSchedule|NoExecute, got "${t}"`);
+    return { key: m[1], ...(m[2] ? { value: m[2] } : {}), effect };
+  });
 }

@@ -1,5 +1,6 @@
 // `wheelhouse cluster start`: serves the built-in cluster headless until SIGTERM/SIGINT.
 import { startCluster } from '../../controlplane/cluster/cluster';
+import { planNodes } from '../../controlplane/kubelet';
 import { parseClusterFlags } from './args';
 
 export async function runClusterStart(argv: string[]): Promise<number> {
@@ -9,6 +10,7 @@ export async function runClusterStart(argv: string[]): Promise<number> {
     dataDir: flags.dataDir,
     port: flags.port,
     kubeconfigPath: flags.kubeconfig,
+    nodes: planNodes(flags.nodePlan),
     log: (line) => console.error(line),
   });
   const ms = Math.round(performance.now() - started);

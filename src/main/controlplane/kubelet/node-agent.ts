@@ -1,0 +1,113 @@
+// One node's agent (kubelet): registers the Node, keeps its heartbeats, and syncs the pods bound to
+// it through its runtime — status written through pods/status, deletion finished with a zero-grace
+// delete once the runtime has stopped every container.
+import { StatusError } from '../../../shared/k8s/status';
+import type { ApiClient, Clock, Logger, ReconcileResult } from '../client';
+import { Heartbeat, LEASE_RENEW_MS, STATUS_REPORT_MS } from './heartbeat';
+import type { NodeConfig } from './node-config';
+import { nodeLabels, nodeObject } from './node-object';
+import { PodIPs } from './pod-ips';
+import { apiPodStatus, statusChanged } from './pod-status';
+import { allStopped, type NodeEnv, type PodRuntime } from './runtimes/types';
+
+type Obj = Record<string, any>;
+
+export interface NodeAgentOptions {
+  config: NodeConfig;
+  client: ApiClient;
+  runtime: PodRuntime;
+  clock: Clock;
+  logger: Logger;
+}
+
+const isTerminal = (pod: Obj): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+
+export class NodeAgent {
+  readonly env: NodeEnv;
+  private readonly heartbeat: Heartbeat;
+  private node?: Obj;
+  private timers: unknown[] = [];
+  private stopped = false;
+
+  constructor(private readonly o: NodeAgentOptions) {
+    const ips = new PodIPs(o.config.podCIDR);
+    this.env = { nodeName: o.config.name, hostIP: o.config.internalIP, allocatePodIP: (uid) => ips.allocate(uid), releasePodIP: (uid) => ips.release(uid) };
+    this.heartbeat = new Heartbeat(o.config, o.client, o.clock, o.logger);
+  }
+
+  get name(): string {
+    return this.o.config.name;
+  }
+
+  /** registers (or re-registers) the Node, then starts the heartbeats */
+  async start(): Promise<void> {
+    await this.register();
+    await this.heartbeat.renewLease(this.node);
+    // Spread many nodes' renewals over the period instead of renewing all at once.
+    this.every(LEASE_RENEW_MS, Math.random() * LEASE_RENEW_MS, () => this.heartbeat.renewLease(this.node));
+    this.every(STATUS_REPORT_MS, Math.random() * STATUS_REPORT_MS, async () => void (this.node = (await this.heartbeat.reportStatus(this.o.runtime.version)) ?? this.node));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) this.o.clock.clearTimeout(t);
+    this.timers = [];
+  }
+
+  private async register(): Promise<void> {
+    const { client, config, runtime, clock } = this.o;
+    try {
+      this.node = await client.create(nodeObject(config, runtime.version, clock.now()));
+    } catch (err) {
+      if (!(err instanceof StatusError) || err.code !== 409) throw err;
+      // A node known from an earlier run: refresh its labels (ours win) and report status at once.
+      const existing = await client.get('v1', 'Node', undefined, config.name);
+      const labels = { ...existing.metadata.labels, ...nodeLabels(config) };
+      await client.update({ ...existing, metadata: { ...existing.metadata, labels } });
+      this.node = (await this.heartbeat.reportStatus(runtime.version)) ?? existing;
+    }
+  }
+
+  private every(ms: number, firstMs: number, run: () => Promise<void>): void {
+    const slot = this.timers.length;
+    const loop = (): void => {
+      if (this.stopped) return;
+      void run()
+        .catch((err) => this.o.logger.warn(`node ${this.name}: heartbeat failed`, err))
+        .finally(() => {
+          if (!this.stopped) this.timers[slot] = this.o.clock.setTimeout(loop, ms);
+        });
+    };
+    this.timers[slot] = this.o.clock.setTimeout(loop, firstMs);
+  }
+
+  /** one pass over a pod bound to this node; level-based, like kubelet's pod worker */
+  async syncPod(pod: Obj): Promise<ReconcileResult> {
+    if (pod.metadata.deletionTimestamp) return this.syncTerminating(pod);
+    const { runtime, client, clock } = this.o;
+    if (isTerminal(pod) && !pod.status?.containerStatuses?.some((c: Obj) => c.state?.running)) return;
+    const r = await runtime.syncPod(pod, this.env);
+    const status = apiPodStatus(pod, r.pod, this.env.hostIP, clock.now());
+    if (statusChanged(pod.status, status)) await client.updateStatus({ ...pod, status });
+    return r.requeueAfterMs === undefined ? undefined : { requeueAfterMs: r.requeueAfterMs };
+  }
+
+  private async syncTerminating(pod: Obj): Promise<ReconcileResult> {
+    const { runtime, client, clock } = this.o;
+    const deadline = Date.parse(pod.metadata.deletionTimestamp);
+    const r = await runtime.killPod(pod, Math.max(0, deadline - clock.now()), this.env);
+    if (!allStopped(r.pod)) return { requeueAfterMs: r.requeueAfterMs ?? 1000 };
+    try {
+      await client.delete('v1', 'Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+    } catch (err) {
+      if (!(err instanceof StatusError) || (err.code !== 404 && err.code !== 409)) throw err;
+    }
+    runtime.removePod(pod.metadata.uid, this.env);
+    return undefined;
+  }
+
+  /** the API no longer has the pod: drop what the runtime holds for it */
+  forgetPod(uid: string): void {
+    this.o.runtime.removePod(uid, this.env);
+  }
+}

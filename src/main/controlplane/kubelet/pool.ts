@@ -1,0 +1,95 @@
+// All node agents of this process over ONE pod informer indexed by spec.nodeName: a thousand
+// simulated nodes cost one watch, one cache and one work queue, not a thousand. Keys of pods bound to
+// a node of ours go on the queue; a worker hands each pod to its node's agent.
+import { SharedInformerFactory, WorkQueue, byNodeName, runWorkers, type ApiClient, type Clock, type Logger, type Obj } from '../client';
+import { NodeAgent } from './node-agent';
+import type { NodeConfig } from './node-config';
+import type { PodRuntime } from './runtimes/types';
+import { SimulatedRuntime } from './runtimes/simulated/runtime';
+import { mirrorPods } from './static-pods';
+
+export interface NodeAgentPoolOptions {
+  nodes: NodeConfig[];
+  /** each agent acts as system:node:<name> */
+  clientFor(nodeName: string): ApiClient;
+  clock: Clock;
+  logger: Logger;
+  /** the runtime for a node; default: the simulated one */
+  runtimeFor?(config: NodeConfig): PodRuntime;
+  workers?: number;
+}
+
+export const NODE_NAME_INDEX = 'nodeName';
+const REGISTER_CONCURRENCY = 32;
+
+export class NodeAgentPool {
+  readonly agents = new Map<string, NodeAgent>();
+  private readonly informers: SharedInformerFactory;
+  private readonly queue: WorkQueue;
+  private workers?: Promise<void>;
+  private readonly runtimes: PodRuntime[] = [];
+
+  constructor(private readonly o: NodeAgentPoolOptions) {
+    const first = o.nodes[0]?.name ?? 'pool';
+    this.informers = new SharedInformerFactory({ client: o.clientFor(first), clock: o.clock, logger: o.logger });
+    this.queue = new WorkQueue({ clock: o.clock });
+    const shared = new SimulatedRuntime({ clock: o.clock });
+    for (const config of o.nodes) {
+      const runtime = o.runtimeFor?.(config) ?? shared;
+      if (!this.runtimes.includes(runtime)) this.runtimes.push(runtime);
+      this.agents.set(config.name, new NodeAgent({ config, client: o.clientFor(config.name), runtime, clock: o.clock, logger: o.logger }));
+    }
+  }
+
+  /** registers every node (in the background), then syncs their pods */
+  start(): void {
+    const pods = this.informers.informerFor('v1', 'Pod', { [NODE_NAME_INDEX]: byNodeName });
+    const enqueue = (pod: Obj): void => {
+      if (this.agents.has(pod.spec?.nodeName)) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    };
+    pods.addEventHandler({
+      onAdd: enqueue,
+      onUpdate: (_old, pod) => enqueue(pod),
+      onDelete: (pod) => this.agents.get(pod.spec?.nodeName)?.forgetPod(pod.metadata.uid),
+    });
+    void this.registerAll().then(() => {
+      this.informers.start();
+      this.workers = runWorkers(this.queue, this.o.workers ?? 4, (key) => this.sync(key), { logger: this.o.logger, name: 'kubelet' });
+    });
+  }
+
+  /** resolves once every node is registered and the pod cache has listed */
+  async waitForSync(): Promise<void> {
+    while (!this.workers) await new Promise((r) => setTimeout(r, 5));
+    await this.informers.waitForCacheSync();
+  }
+
+  async stop(): Promise<void> {
+    for (const agent of this.agents.values()) agent.stop();
+    this.queue.shutDown();
+    await this.workers;
+    await this.informers.shutdown();
+    await Promise.all(this.runtimes.map((r) => r.close()));
+  }
+
+  private async sync(key: string) {
+    const pod = this.informers.informerFor('v1', 'Pod').lister.get(key);
+    const agent = pod && this.agents.get(pod.spec?.nodeName);
+    return agent ? agent.syncPod(pod) : undefined;
+  }
+
+  private async registerAll(): Promise<void> {
+    const configs = [...this.o.nodes];
+    const next = async (): Promise<void> => {
+      for (let c = configs.shift(); c; c = configs.shift()) {
+        try {
+          await this.agents.get(c.name)!.start();
+          if (c.controlPlane) await mirrorPods(this.o.clientFor(c.name), c.name, this.o.logger);
+        } catch (err) {
+          this.o.logger.warn(`node ${c.name}: registration failed`, err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: REGISTER_CONCURRENCY }, next));
+  }
+}
