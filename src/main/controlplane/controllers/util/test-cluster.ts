@@ -14,7 +14,7 @@ export interface TestCluster {
   manager: ControllerManager;
   /** lets informers, queues and workers run until nothing moves (time stands still) */
   settle(rounds?: number): Promise<void>;
-  /** kubelet stand-in: every pending pod in ns becomes bound, Running and Ready now */
+  /** kubelet stand-in: every pending pod in ns becomes bound, Running and Ready now; terminating pods go */
   markReady(namespace: string, filter?: (pod: Obj) => boolean): Promise<number>;
   stop(): Promise<void>;
 }
@@ -45,7 +45,12 @@ async function markReady(admin: ApiClient, kubelet: ApiClient, clock: FakeClock,
   const pods = (await admin.list('v1', 'Pod', { namespace })).items as Obj[];
   let n = 0;
   for (const pod of pods) {
-    if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Running' || (filter && !filter(pod))) continue;
+    if (filter && !filter(pod)) continue;
+    if (pod.metadata.deletionTimestamp) {
+      await admin.delete('v1', 'Pod', namespace, pod.metadata.name, { gracePeriodSeconds: 0 }).catch(() => undefined);
+      continue;
+    }
+    if (pod.status?.phase === 'Running') continue;
     if (!pod.spec.nodeName) await admin.bindPod(namespace, pod.metadata.name, 'node-a');
     const fresh = await admin.get('v1', 'Pod', namespace, pod.metadata.name);
     const at = timestamp(clock.now());
