@@ -80,3 +80,18 @@ export async function createNode(client: ApiClient, name: string, extra: { label
     spec: { taints: extra.taints, unschedulable: extra.unschedulable },
   });
 }
+
+/** the scheduler's part for daemon pods: bind each pending pod to the node its affinity names */
+export async function bindPendingPods(client: ApiClient, namespace: string, labelSelector: string): Promise<number> {
+  const list = await client.list('v1', 'Pod', { namespace, labelSelector });
+  let bound = 0;
+  for (const pod of list.items as Obj[]) {
+    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+    const term = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0];
+    const node = term?.matchFields?.find((f: Obj) => f.key === 'metadata.name')?.values?.[0];
+    if (!node) continue;
+    await client.bindPod(namespace, pod.metadata.name, node, pod.metadata.uid);
+    bound++;
+  }
+  return bound;
+}
