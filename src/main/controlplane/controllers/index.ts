@@ -1,12 +1,16 @@
 // Every controller the controller manager runs, in the order upstream's kube-controller-manager
 // starts them. Each engineer adds their factories on their own line(s) below.
 import type { ControllerFactory } from './types';
+import { deploymentController } from './deployment-controller';
+import { replicaSetController } from './replicaset-controller';
 import { jobController } from './job';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
 
 export const CONTROLLERS: ControllerFactory[] = [
   // workloads: deployment, replicaset
+  deploymentController,
+  replicaSetController,
   // workloads: statefulset, daemonset, persistentvolume-binder
   statefulSetController,
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
