@@ -3,6 +3,7 @@
 import type { ControllerFactory } from './types';
 import { deploymentController } from './deployment-controller';
 import { replicaSetController } from './replicaset-controller';
+import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
@@ -16,6 +17,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
   jobController,
   ttlAfterFinishedController,
+  garbageCollector,
   // network and nodes: endpoints, endpointslice, node-lifecycle
 ];
 
