@@ -7,6 +7,7 @@ import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
+import { daemonSetController } from './daemonset';
 
 export const CONTROLLERS: ControllerFactory[] = [
   // workloads: deployment, replicaset
@@ -14,6 +15,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   replicaSetController,
   // workloads: statefulset, daemonset, persistentvolume-binder
   statefulSetController,
+  daemonSetController,
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
   jobController,
   ttlAfterFinishedController,

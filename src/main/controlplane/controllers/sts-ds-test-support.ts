@@ -95,3 +95,26 @@ export async function bindPendingPods(client: ApiClient, namespace: string, labe
   }
   return bound;
 }
+
+/** the kubelet's part in graceful deletion: pods marked for deletion go away */
+export async function finishTerminating(client: ApiClient, namespace: string, labelSelector: string): Promise<void> {
+  const list = await client.list('v1', 'Pod', { namespace, labelSelector });
+  for (const pod of list.items as Obj[]) {
+    if (!pod.metadata.deletionTimestamp) continue;
+    await client.delete('v1', 'Pod', namespace, pod.metadata.name, { gracePeriodSeconds: 0 }).catch(() => undefined);
+  }
+}
+
+/** a kwok-like node loop for one app: bind, run, finish deletions; returns the pods by node */
+export async function kubeletsOnce(client: ApiClient, namespace: string, labelSelector: string): Promise<Record<string, string[]>> {
+  await bindPendingPods(client, namespace, labelSelector);
+  await finishTerminating(client, namespace, labelSelector);
+  const list = await client.list('v1', 'Pod', { namespace, labelSelector });
+  const out: Record<string, string[]> = {};
+  for (const pod of list.items as Obj[]) {
+    if (pod.metadata.deletionTimestamp) continue;
+    if (pod.spec.nodeName && pod.status?.phase !== 'Running' && pod.status?.phase !== 'Failed') await markPodReady(client, namespace, pod.metadata.name);
+    (out[pod.spec.nodeName ?? ''] ??= []).push(pod.metadata.labels?.['controller-revision-hash'] ?? '');
+  }
+  return out;
+}
