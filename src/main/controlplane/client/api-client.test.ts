@@ -104,15 +104,11 @@ test('updateStatus changes status only', async () => {
   assert.equal(updated.spec.activeDeadlineSeconds, undefined, 'spec changes through /status are dropped');
 });
 
-test('bindPod sets spec.nodeName through pods/binding (where the storage serves it)', async (t) => {
+test('bindPod sets spec.nodeName through pods/binding, once', async () => {
   const client = api.client('system:kube-scheduler');
   await client.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bind-me', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
-  try {
-    await client.bindPod('default', 'bind-me', 'node-a');
-  } catch (err) {
-    if (err instanceof StatusError && (err.code === 404 || err.code === 405)) return t.skip(`the REST storage does not serve pods/binding yet (${err.code})`);
-    throw err;
-  }
+  await client.bindPod('default', 'bind-me', 'node-a');
   const pod = await client.get('v1', 'Pod', 'default', 'bind-me');
   assert.equal(pod.spec.nodeName, 'node-a');
+  await assert.rejects(client.bindPod('default', 'bind-me', 'node-b'), (e: StatusError) => e.code === 409 && /already assigned to node "node-a"/.test(e.message));
 });

@@ -1,6 +1,7 @@
 // The served API as discovery sees it: groups, their versions by priority, and resources.
 // Built from the ResourceRegistry on each change, so nothing is listed twice.
 import type { ResourceRegistry } from '../resources/registry';
+import { actionsOf } from '../resources/actions';
 import type { ResourceInfo } from '../resources/types';
 import { compareKubeVersions } from './versions';
 
@@ -41,5 +42,6 @@ export const subresourcesOf = (r: ResourceInfo): SubresourceModel[] => {
   const verbs = ['get', 'patch', 'update'];
   if (r.subresources.status) out.push({ name: 'status', group: r.group, version: r.version, kind: r.kind, verbs });
   if (r.subresources.scale) out.push({ name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs });
+  for (const a of actionsOf(r)) out.push({ name: a.name, group: a.group, version: a.version, kind: a.kind, verbs: a.verbs });
   return out;
 };

@@ -3,6 +3,7 @@
 // /watch/ prefix, namespaced and cluster-scoped forms, and item subresources.
 import { methodNotAllowed } from '../../../../shared/k8s/status';
 import type { ResourceRegistry } from '../resources/registry';
+import { actionOf } from '../resources/actions';
 import type { ResourceInfo } from '../resources/types';
 import type { Verb } from '../registry/types';
 import { notFoundPath } from './respond';
@@ -62,7 +63,7 @@ export const resolveTarget = (registry: ResourceRegistry, p: ParsedPath): Resolv
 };
 
 const servesSubresource = (r: ResourceInfo, sub: string): boolean =>
-  (sub === 'status' && !!r.subresources.status) || (sub === 'scale' && !!r.subresources.scale);
+  (sub === 'status' && !!r.subresources.status) || (sub === 'scale' && !!r.subresources.scale) || actionOf(r, sub) !== undefined;
 
 const isWatchParam = (q: URLSearchParams): boolean => {
   const w = q.get('watch');
@@ -73,6 +74,11 @@ const isWatchParam = (q: URLSearchParams): boolean => {
 export const verbFor = (method: string, t: ResolvedTarget, query: URLSearchParams, legacyWatch: boolean): Verb => {
   const item = t.name !== undefined;
   if (t.subresource !== undefined) {
+    // action subresources (binding, eviction, token) take a POST of their own kind
+    if (actionOf(t.resource, t.subresource)) {
+      if (method === 'POST') return 'create';
+      throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+    }
     if (method === 'GET') return 'get';
     if (method === 'PUT') return 'update';
     if (method === 'PATCH') return 'patch';

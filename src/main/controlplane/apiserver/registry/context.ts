@@ -1,6 +1,7 @@
 // What every verb needs: the injected services plus the per-resource caches.
 import type { Store } from '../../store/types';
 import type { FieldManager } from '../apply/types';
+import type { ServiceAccountTokens } from '../authn/types';
 import type { KindStrategy } from '../defaults/types';
 import type { ResourceRegistry } from '../resources/registry';
 import type { SchemaService } from '../schema/types';
@@ -25,9 +26,12 @@ export interface RestStorageDeps {
   bookmarkIntervalMs?: number;
   /** events kept per resource so watches from a recent resourceVersion are served from memory */
   watchCacheCapacity?: number;
+  /** signs TokenRequests; without it the storage makes an ephemeral key on first use */
+  serviceAccountTokens?: ServiceAccountTokens;
 }
 
-export interface Ctx extends RestStorageDeps {
+export interface Ctx extends Omit<RestStorageDeps, 'serviceAccountTokens'> {
+  serviceAccountTokens(): ServiceAccountTokens;
   cacheFor(resource: ResourceRef): WatchCache;
   /** runs `fn` when the storage shuts down (open watches end); returns the unsubscribe */
   onStop(fn: () => void): () => void;

@@ -1,7 +1,10 @@
 // The generic REST storage: every verb of every resource, over one Store. One file per verb; this
 // class only wires them to the shared context (services, watch caches).
+import { generateKeyPairSync } from 'node:crypto';
 import { StatusError } from '../../../../shared/k8s/status';
 import { keyPrefixOf } from '../resources/types';
+import { createServiceAccountTokens } from '../authn/service-account-tokens';
+import { createAction, isActionRequest } from './actions';
 import type { Ctx, RestStorageDeps } from './context';
 import { create } from './create';
 import { del } from './delete';
@@ -21,6 +24,7 @@ const DEFAULT_CACHE_CAPACITY = 10_000;
 const served = (req: RequestInfo, onOneObject = false): void => {
   const sub = req.subresource;
   if (!sub) return;
+  if (req.verb === 'create' && isActionRequest(req)) return;
   const ok = (sub === 'status' && req.resource.subresources.status) || (sub === 'scale' && req.resource.subresources.scale);
   if (!ok || !onOneObject || req.name === undefined) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
 };
@@ -41,8 +45,10 @@ export class RestStorage implements ResourceHandlers {
   private readonly stopListeners = new Set<() => void>();
 
   constructor(deps: RestStorageDeps) {
+    let tokens = deps.serviceAccountTokens;
     this.ctx = {
       ...deps,
+      serviceAccountTokens: () => (tokens ??= createServiceAccountTokens(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey)),
       cacheFor: (r) => this.cacheFor(r),
       onStop: (fn) => {
         this.stopListeners.add(fn);
@@ -61,7 +67,7 @@ export class RestStorage implements ResourceHandlers {
     return run(() => watch(this.ctx, req, sink), req);
   }
   create(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
-    return run(() => create(this.ctx, req, body), req);
+    return run(() => (isActionRequest(req) ? createAction(this.ctx, req, body) : create(this.ctx, req, body)), req);
   }
   update(req: RequestInfo, body: Record<string, any>): Promise<WriteResult> {
     return run(() => update(this.ctx, req, body), req, true);

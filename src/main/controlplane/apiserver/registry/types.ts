@@ -20,6 +20,8 @@ export interface RequestInfo {
   query: URLSearchParams;
   /** authenticated user name */
   user: string;
+  /** the user's groups (system:authenticated, system:serviceaccounts, ...); absent for in-process callers */
+  groups?: string[];
   /** the request's User-Agent, used for the default field manager as upstream does */
   userAgent: string;
 }

@@ -81,6 +81,17 @@ export const BUILTIN_RESOURCES: ResourceInfo[] = [
     { kind: 'RoleBinding', plural: 'rolebindings', namespaced: true },
     { kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', namespaced: false },
   ]),
+  ...group('scheduling.k8s.io', 'v1', [{ kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'] }]),
+  // reviews are answered, never stored
+  ...group('authorization.k8s.io', 'v1', [
+    { kind: 'SelfSubjectAccessReview', plural: 'selfsubjectaccessreviews', namespaced: false, verbs: ['create'] },
+    { kind: 'SelfSubjectRulesReview', plural: 'selfsubjectrulesreviews', namespaced: false, verbs: ['create'] },
+    { kind: 'SubjectAccessReview', plural: 'subjectaccessreviews', namespaced: false, verbs: ['create'] },
+  ]),
+  ...group('authentication.k8s.io', 'v1', [
+    { kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', namespaced: false, verbs: ['create'] },
+    { kind: 'TokenReview', plural: 'tokenreviews', namespaced: false, verbs: ['create'] },
+  ]),
   ...group('storage.k8s.io', 'v1', [{ kind: 'StorageClass', plural: 'storageclasses', namespaced: false, shortNames: ['sc'] }]),
   ...group('coordination.k8s.io', 'v1', [{ kind: 'Lease', plural: 'leases', namespaced: true }]),
   ...group('events.k8s.io', 'v1', [{ kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] }]),
