@@ -5,6 +5,7 @@ import { deploymentController } from './deployment-controller';
 import { replicaSetController } from './replicaset-controller';
 import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
+import { namespaceController } from './namespace';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
 import { daemonSetController } from './daemonset';
@@ -20,6 +21,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   jobController,
   ttlAfterFinishedController,
   garbageCollector,
+  namespaceController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
 ];
 

@@ -85,6 +85,8 @@ async function persist(ctx: Ctx, req: RequestInfo, key: string, kv: KeyValue, ob
 export const readyToRemove = (obj: Obj): boolean => {
   const meta = obj.metadata;
   if (!meta.deletionTimestamp || (meta.finalizers ?? []).length > 0) return false;
+  // upstream's ShouldDeleteNamespaceDuringUpdate: a namespace also waits for its spec.finalizers (the namespace controller)
+  if (obj.kind === 'Namespace' && obj.apiVersion === 'v1' && (obj.spec?.finalizers ?? []).length > 0) return false;
   if (obj.kind === 'Pod' && obj.apiVersion === 'v1' && (!obj.spec?.nodeName || ['Succeeded', 'Failed'].includes(obj.status?.phase))) return true;
   return !meta.deletionGracePeriodSeconds;
 };
