@@ -6,9 +6,13 @@ import { replicaSetController } from './replicaset-controller';
 import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
 import { namespaceController } from './namespace';
+import { serviceAccountController } from './serviceaccount';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
 import { daemonSetController } from './daemonset';
+import { endpointsController } from './endpoints';
+import { endpointSliceController } from './endpointslice';
+import { nodeLifecycleController } from './node-lifecycle';
 
 export const CONTROLLERS: ControllerFactory[] = [
   // workloads: deployment, replicaset
@@ -22,7 +26,11 @@ export const CONTROLLERS: ControllerFactory[] = [
   ttlAfterFinishedController,
   garbageCollector,
   namespaceController,
+  serviceAccountController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
+  endpointsController,
+  endpointSliceController,
+  nodeLifecycleController,
 ];
 
 export type { Controller, ControllerContext, ControllerFactory } from './types';
