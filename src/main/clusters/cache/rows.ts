@@ -1,0 +1,72 @@
+// What a cache keeps of each object: identity, labels and the printed cells, never the object.
+// A Pod is ~3 KB on the wire; its row is ~200 B, which is what lets one engine hold 50,000 pods.
+import type { ViewColumn } from '../../../shared/bridge/types';
+import { healthOf, type Health } from './health';
+
+export interface CacheRow {
+  uid: string;
+  namespace?: string;
+  name: string;
+  labels?: Record<string, string>;
+  created?: string;
+  resourceVersion: string;
+  cells: (string | number | boolean | null)[];
+  health?: Health;
+  /** lower-cased name, namespace and cells for free-text filters, built on first use */
+  searchText?: string;
+}
+
+/** Columns for servers (or kinds) that do not print Tables: what metadata alone gives. */
+export const FALLBACK_COLUMNS: ViewColumn[] = [
+  { name: 'Name', type: 'string', priority: 0 },
+  { name: 'Namespace', type: 'string', priority: 0 },
+  { name: 'Age', type: 'date', priority: 0 },
+];
+
+export const columnsOf = (defs: any[] | undefined): ViewColumn[] =>
+  (defs ?? []).map((d) => ({ name: String(d.name), type: String(d.type ?? 'string'), priority: Number(d.priority ?? 0), ...(d.description ? { description: String(d.description) } : {}) }));
+
+export interface RowContext {
+  plural: string;
+  columns: ViewColumn[];
+  /** index of the Age column, whose cell becomes the ISO creation time (the renderer shows ages) */
+  ageIndex: number;
+}
+
+export const contextOf = (plural: string, columns: ViewColumn[]): RowContext => ({
+  plural,
+  columns,
+  ageIndex: columns.findIndex((c) => c.type === 'date' && c.name === 'Age'),
+});
+
+const cellOf = (v: unknown): string | number | boolean | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+
+const base = (meta: Record<string, any>): Omit<CacheRow, 'cells'> => ({
+  uid: String(meta.uid ?? `${meta.namespace ?? ''}/${meta.name}`),
+  ...(meta.namespace ? { namespace: String(meta.namespace) } : {}),
+  name: String(meta.name ?? ''),
+  ...(meta.labels && Object.keys(meta.labels).length ? { labels: meta.labels } : {}),
+  ...(meta.creationTimestamp ? { created: String(meta.creationTimestamp) } : {}),
+  resourceVersion: String(meta.resourceVersion ?? ''),
+});
+
+/** one Table row (with its PartialObjectMetadata) → CacheRow */
+export const rowFromTable = (ctx: RowContext, row: any): CacheRow => {
+  const meta = row?.object?.metadata ?? {};
+  const r: CacheRow = { ...base(meta), cells: (row.cells ?? []).map(cellOf) };
+  if (ctx.ageIndex >= 0 && r.created) r.cells[ctx.ageIndex] = r.created;
+  const health = healthOf(ctx.plural, ctx.columns, r.cells);
+  if (health) r.health = health;
+  return r;
+};
+
+/** a plain object (server without Table support) → CacheRow with the fallback columns */
+export const rowFromObject = (obj: any): CacheRow => {
+  const meta = obj?.metadata ?? {};
+  const r = base(meta);
+  return { ...r, cells: [r.name, r.namespace ?? null, r.created ?? null] };
+};
+
+export const searchTextOf = (row: CacheRow): string =>
+  (row.searchText ??= `${row.name}\u0000${row.namespace ?? ''}\u0000${row.cells.join('\u0000')}`.toLowerCase());

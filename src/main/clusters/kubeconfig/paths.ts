@@ -1,0 +1,26 @@
+// Which kubeconfig files kubectl would read: the KUBECONFIG list, else ~/.kube/config.
+import { join, delimiter as hostDelimiter } from 'node:path';
+import type { SourcePath } from './types';
+
+export interface PathsEnv {
+  KUBECONFIG?: string;
+  home: string;
+  /** ':' on Unix, ';' on Windows */
+  delimiter?: string;
+}
+
+export function kubectlPaths(env: PathsEnv): SourcePath[] {
+  const list = env.KUBECONFIG;
+  if (list !== undefined && list.trim() !== '') {
+    // client-go drops empty entries and duplicates, keeping the first occurrence
+    const seen = new Set<string>();
+    const paths: SourcePath[] = [];
+    for (const path of list.split(env.delimiter ?? hostDelimiter)) {
+      if (path === '' || seen.has(path)) continue;
+      seen.add(path);
+      paths.push({ path, origin: 'KUBECONFIG' });
+    }
+    if (paths.length > 0) return paths;
+  }
+  return [{ path: join(env.home, '.kube', 'config'), origin: 'default' }];
+}
