@@ -30,7 +30,10 @@ const changed = (source: KubeconfigSource, until: () => boolean, ms = 5000) =>
     if (until()) return resolve();
     const timer = setTimeout(() => (sub.dispose(), reject(new Error('no change seen'))), ms);
     const sub = source.onDidChange(() => {
-      if (until()) (clearTimeout(timer), sub.dispose(), resolve());
+      if (!until()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
     });
   });
 

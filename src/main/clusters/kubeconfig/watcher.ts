@@ -25,7 +25,11 @@ export class PathWatcher {
       const file = basename(path);
       wanted.set(dir, (name) => name === null || name === file || name.startsWith(`${file}.`) || (prev?.(name) ?? false));
     }
-    for (const [dir, w] of this.watchers) if (!wanted.has(dir)) (w.close(), this.watchers.delete(dir));
+    for (const [dir, w] of this.watchers) {
+      if (wanted.has(dir)) continue;
+      w.close();
+      this.watchers.delete(dir);
+    }
     for (const [dir, filter] of wanted) {
       this.watchers.get(dir)?.close();
       this.watchers.delete(dir);
