@@ -3,6 +3,7 @@
 import type { ControllerFactory } from './types';
 import { deploymentController } from './deployment-controller';
 import { replicaSetController } from './replicaset-controller';
+import { cronJobController } from './cronjob';
 import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
 import { namespaceController } from './namespace';
@@ -24,6 +25,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
   jobController,
   ttlAfterFinishedController,
+  cronJobController,
   garbageCollector,
   namespaceController,
   serviceAccountController,
