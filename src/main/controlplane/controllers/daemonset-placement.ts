@@ -3,6 +3,7 @@
 // taint must be tolerated, counting the tolerations the controller adds to every daemon pod. A pod
 // already on a node keeps running through NoSchedule taints; only NoExecute evicts it.
 import type { Obj } from '../client';
+import { requirementMatches } from './util/selector-match';
 
 const toleration = (key: string, effect: string): Obj => ({ key, operator: 'Exists', effect });
 
@@ -41,28 +42,6 @@ export function targetNodeOf(pod: Obj): string | undefined {
     if (field) return field.values[0];
   }
   return undefined;
-}
-
-function requirementMatches(req: Obj, value: string | undefined): boolean {
-  const values: string[] = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      const [have, want] = [Number(value), Number(values[0])];
-      if (value === undefined || !Number.isInteger(have) || !Number.isInteger(want)) return false;
-      return req.operator === 'Gt' ? have > want : have < want;
-    }
-    default:
-      return false;
-  }
 }
 
 function termMatches(term: Obj, node: Obj): boolean {

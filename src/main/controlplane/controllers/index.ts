@@ -11,6 +11,8 @@ import { serviceAccountController } from './serviceaccount';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
 import { daemonSetController } from './daemonset';
+import { persistentVolumeBinderController } from './pv-binder';
+import { localPathStorageClassController } from './pv-storage-classes';
 import { endpointsController } from './endpoints';
 import { endpointSliceController } from './endpointslice';
 import { nodeLifecycleController } from './node-lifecycle';
@@ -22,6 +24,8 @@ export const CONTROLLERS: ControllerFactory[] = [
   // workloads: statefulset, daemonset, persistentvolume-binder
   statefulSetController,
   daemonSetController,
+  localPathStorageClassController,
+  persistentVolumeBinderController,
   // batch and lifecycle: job, cronjob, garbage-collector, namespace, serviceaccount, resourcequota, horizontalpodautoscaling
   jobController,
   ttlAfterFinishedController,
