@@ -2,10 +2,12 @@
 import { runClusterStart } from './commands/cluster-start';
 import { runClusterBackup, runClusterRestore } from './commands/cluster-backup';
 import { runStart } from './commands/start';
+import { runServe } from './commands/serve';
 import { KUBERNETES_VERSION } from '../../shared/version';
 
 const USAGE = `Usage:
-  wheelhouse start                                   open the app on the built-in cluster
+  wheelhouse start                                   open the app (desktop, or web mode without Electron)
+  wheelhouse serve [--port N] [--data-dir DIR]       serve the app to a browser at a printed URL
   wheelhouse cluster start [--data-dir DIR] [--kubeconfig FILE] [--port N]
                                                      serve the built-in cluster headless
   wheelhouse cluster backup  [--data-dir DIR] FILE   copy the cluster's store into one file
@@ -18,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'cluster' && sub === 'backup') return runClusterBackup(rest);
   if (command === 'cluster' && sub === 'restore') return runClusterRestore(rest);
   if (command === 'start') return runStart(argv.slice(1));
+  if (command === 'serve') return runServe(argv.slice(1));
   if (command === 'version' || command === '--version') {
     console.log(`wheelhouse ${process.env.npm_package_version ?? ''} (Kubernetes ${KUBERNETES_VERSION.gitVersion})`.replace('  ', ' '));
     return 0;
