@@ -3,12 +3,15 @@
 import { join } from 'node:path';
 import { openStore, createCompactionPolicy, type Store } from '../store';
 import { loadOrCreatePki } from '../pki/load';
+import { loadOrCreateServiceAccountKey } from '../pki/service-account';
+import { ensureKubernetesService } from '../apiserver/bootstrap/kubernetes-service';
 import { acquireLock } from './lock';
 import { listenHttps, LOOPBACK } from './listen';
 import { adminKubeconfig, writeKubeconfig } from './kubeconfig';
 import { buildApiServer, type ApiServer } from './apiserver';
 import { withBackupEndpoint } from './backup-endpoint';
 import { startComponents, type RunningComponents } from './components';
+import { withComponentStatuses } from './component-status';
 import { planNodes, type NodeConfig } from '../kubelet';
 
 export interface ClusterOptions {
@@ -53,8 +56,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
   try {
     const pki = await loadOrCreatePki(dataDir, clock());
     store = dataDir ? openStore({ dataDir }) : openStore({ inMemory: true });
-    const api = await buildApiServer({ store, token: pki.adminToken, clock, log });
-    const { server, port } = await listenHttps(pki, withBackupEndpoint(store, pki.adminToken, api.handler), options.port ?? 0, dataDir);
+    const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log });
+    let components: RunningComponents | undefined;
+    const health = { check: () => ({ scheduler: components ? undefined : 'not running', 'controller-manager': components ? undefined : 'not running', 'etcd-0': undefined }) };
+    const handler = withComponentStatuses(pki.adminToken, health, withBackupEndpoint(store, pki.adminToken, api.handler));
+    const { server, port } = await listenHttps(pki, handler, options.port ?? 0, dataDir);
+    await ensureKubernetesService(api.storage, api.resources, LOOPBACK, port);
     const url = `https://${LOOPBACK}:${port}`;
     const kubeconfig = adminKubeconfig(url, pki.ca.certPem, pki.adminToken);
     const kubeconfigPath = options.kubeconfigPath ?? (dataDir ? join(dataDir, 'kubeconfig.yaml') : undefined);
@@ -64,7 +71,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     compaction.unref();
     const openStoreRef = store;
     const componentLogger = { warn: (message: string, err?: unknown) => log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.message}` : err === undefined ? '' : `: ${String(err)}`}`) };
-    const components =
+    components =
       options.components === false
         ? undefined
         : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir });

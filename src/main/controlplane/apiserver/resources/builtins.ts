@@ -48,6 +48,7 @@ export const BUILTIN_RESOURCES: ResourceInfo[] = [
     { kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'] },
     { kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] },
     { kind: 'PersistentVolume', plural: 'persistentvolumes', namespaced: false, shortNames: ['pv'], status: true },
+    { kind: 'ComponentStatus', plural: 'componentstatuses', namespaced: false, shortNames: ['cs'], verbs: ['get', 'list'] },
     { kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', namespaced: true, shortNames: ['pvc'], status: true },
     { kind: 'ResourceQuota', plural: 'resourcequotas', namespaced: true, shortNames: ['quota'], status: true },
     { kind: 'LimitRange', plural: 'limitranges', namespaced: true, shortNames: ['limits'] },
