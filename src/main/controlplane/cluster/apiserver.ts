@@ -1,6 +1,6 @@
 // Wires the API server's parts: one ResourceRegistry, schema service, field manager, kind
 // strategies, REST storage, CRD controller, Table printer and the HTTP front.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../store';
 import { BUILTIN_RESOURCES } from '../apiserver/resources/builtins';
@@ -16,7 +16,8 @@ import { CrdController } from '../apiserver/crd/controller';
 import { CustomPrinterColumns } from '../apiserver/crd/printer-columns';
 import { customResourceDefinitionStrategy } from '../apiserver/crd/strategy';
 import { createTablePrinter } from '../apiserver/printers';
-import { createTokenAuthenticator } from '../apiserver/http/auth';
+import { createServiceAccountTokens } from '../apiserver/authn/service-account-tokens';
+import { createClusterAuthenticator, type UserAuthenticator } from '../apiserver/http/auth';
 import { createApiHandler } from '../apiserver/http/handler';
 import { KUBERNETES_VERSION } from '../../../shared/version';
 import { bootstrapObjects } from './bootstrap';
@@ -31,6 +32,8 @@ export interface ApiServer {
 export interface ApiServerDeps {
   store: Store;
   token: string;
+  /** signs service-account tokens; in-memory clusters pass none and get an ephemeral key */
+  serviceAccountKey?: KeyObject;
   clock: () => Date;
   log: (line: string) => void;
 }
@@ -47,7 +50,7 @@ const byKind = (builtin: KindStrategy): KindStrategy => {
 };
 
 /** The API server without its HTTP front: what in-process components and tests talk to. */
-export function createApiCore(deps: Pick<ApiServerDeps, 'store' | 'clock'> & { uid?: () => string; bookmarkIntervalMs?: number }) {
+export function createApiCore(deps: Pick<ApiServerDeps, 'store' | 'clock' | 'serviceAccountKey'> & { uid?: () => string; bookmarkIntervalMs?: number }) {
   const resources = new ResourceRegistry(BUILTIN_RESOURCES);
   const definitions = new DefinitionStore();
   const schema = new KubernetesSchemaService({ resources: () => resources.all(), definitions });
@@ -60,9 +63,24 @@ export function createApiCore(deps: Pick<ApiServerDeps, 'store' | 'clock'> & { u
     clock: { now: deps.clock },
     uid: deps.uid ?? randomUUID,
     bookmarkIntervalMs: deps.bookmarkIntervalMs,
+    serviceAccountTokens: deps.serviceAccountKey ? createServiceAccountTokens(deps.serviceAccountKey) : undefined,
   });
   return { resources, schema, storage, definitions };
 }
+
+/** the admin token and service-account tokens of accounts that still exist */
+const clusterAuthenticator = (storage: RestStorage, resources: ResourceRegistry, deps: ApiServerDeps): UserAuthenticator => {
+  const accounts = resources.lookup('', 'v1', 'serviceaccounts')!;
+  return createClusterAuthenticator({
+    adminToken: deps.token,
+    tokens: storage.serviceAccountTokens(),
+    now: deps.clock,
+    accountUid: async (namespace, name) => {
+      const req = { verb: 'get' as const, resource: accounts, namespace, name, query: new URLSearchParams(), user: 'system:apiserver', userAgent: 'wheelhouse-authenticator' };
+      return storage.get(req).then((sa) => String(sa.metadata.uid), () => undefined);
+    },
+  });
+};
 
 export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const { resources, schema, storage, definitions } = createApiCore(deps);
@@ -76,7 +94,7 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     resources,
     schema,
     printer: createTablePrinter((r) => columns.printerColumnsFor(r)),
-    authenticator: createTokenAuthenticator({ [deps.token]: 'system:admin' }),
+    authenticator: clusterAuthenticator(storage, resources, deps),
     version: KUBERNETES_VERSION,
     clock: deps.clock,
     logger,

@@ -1,8 +1,10 @@
-// What every cluster has from its first start, as kubeadm lays it down: the four system namespaces.
+// What every cluster has from its first start, as kubeadm lays it down: the four system namespaces,
+// then the bootstrap RBAC policy and system PriorityClasses.
 // Idempotent: on a restart the objects already exist and nothing is written.
 import type { ResourceHandlers, RequestInfo } from '../apiserver/registry/types';
 import type { ResourceRegistry } from '../apiserver/resources/registry';
 import { StatusError } from '../../../shared/k8s/status';
+import { bootstrapPolicy } from '../apiserver/bootstrap/policy';
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -16,4 +18,5 @@ export async function bootstrapObjects(handlers: ResourceHandlers, resources: Re
       if (!(err instanceof StatusError && err.code === 409)) throw err;
     }
   }
+  await bootstrapPolicy(handlers, resources);
 }

@@ -57,8 +57,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const pki = await loadOrCreatePki(dataDir, clock());
     store = dataDir ? openStore({ dataDir }) : openStore({ inMemory: true });
     const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log });
-    let components: RunningComponents | undefined;
-    const health = { check: () => ({ scheduler: components ? undefined : 'not running', 'controller-manager': components ? undefined : 'not running', 'etcd-0': undefined }) };
+    // Filled in once the components start, after the server listens.
+    const started: { components?: RunningComponents } = {};
+    const down = (): string | undefined => (started.components ? undefined : 'not running');
+    const health = { check: () => ({ scheduler: down(), 'controller-manager': down(), 'etcd-0': undefined }) };
     const handler = withComponentStatuses(pki.adminToken, health, withBackupEndpoint(store, pki.adminToken, api.handler));
     const { server, port } = await listenHttps(pki, handler, options.port ?? 0, dataDir);
     await ensureKubernetesService(api.storage, api.resources, LOOPBACK, port);
@@ -71,10 +73,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     compaction.unref();
     const openStoreRef = store;
     const componentLogger = { warn: (message: string, err?: unknown) => log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.message}` : err === undefined ? '' : `: ${String(err)}`}`) };
-    components =
+    const components = (started.components =
       options.components === false
         ? undefined
-        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir });
+        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir }));
     return {
       url,
       port,

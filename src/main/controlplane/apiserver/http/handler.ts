@@ -10,7 +10,9 @@ import type { ResourceHandlers } from '../registry/types';
 import type { ResourceRegistry } from '../resources/registry';
 import type { SchemaService } from '../schema/types';
 import { aggregatedDiscoveryVersionOf, parseAccept, acceptsJson, type MediaRange } from './accept';
-import { bearerTokenOf, type Authenticator } from './auth';
+import type { UserInfo } from '../authn/types';
+import { bearerTokenOf, userOf, type Authenticator } from './auth';
+import { impersonated } from './impersonation';
 import { HEALTH_ENDPOINTS, serveHealth, type HealthCheck } from './health';
 import { serveOpenApi } from './openapi';
 import { serveResource } from './resource';
@@ -59,13 +61,13 @@ export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, 
   const route = async (c: Ctx): Promise<void> => {
     const method = c.req.method ?? 'GET';
     if (HEALTH_ENDPOINTS.has(c.segs[0]) && c.segs.length <= 2) return serveHealth(c.res, c.segs, c.url.searchParams, deps.healthChecks ?? []);
-    const user = isPublic(c.segs) ? 'system:anonymous' : authenticate(c.req, deps.authenticator);
+    const who = isPublic(c.segs) ? { name: 'system:anonymous', groups: ['system:unauthenticated'] } : impersonated(c.req, await authenticate(c.req, deps.authenticator));
     if (c.segs.length === 1 && c.segs[0] === 'version') return writeJson(c.res, 200, version);
     if (c.segs[0] === 'openapi') return serveOpenApi(c.req, c.res, c.segs, c.url.searchParams, c.accept, deps.schema);
     const path = splitResourcePath(c.url.pathname);
     if (path && (path.parts.length > 0 || path.legacyWatch)) {
       if (!acceptsJson(c.accept)) throw new StatusError(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml');
-      return serveResource({ handlers: deps.handlers, resources: deps.resources, printer: deps.printer, now, log, protobuf: deps.protobuf }, { req: c.req, res: c.res, path, query: c.url.searchParams, accept: c.accept, user });
+      return serveResource({ handlers: deps.handlers, resources: deps.resources, printer: deps.printer, now, log, protobuf: deps.protobuf }, { req: c.req, res: c.res, path, query: c.url.searchParams, accept: c.accept, user: who.name, groups: who.groups });
     }
     if ((c.segs[0] === 'api' || c.segs[0] === 'apis') && (method === 'GET' || method === 'HEAD')) {
       const address = deps.serverAddress ?? c.req.headers.host ?? '127.0.0.1';
@@ -95,9 +97,9 @@ export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, 
   };
 };
 
-const authenticate = (req: IncomingMessage, authenticator: Authenticator): string => {
+const authenticate = async (req: IncomingMessage, authenticator: Authenticator): Promise<UserInfo> => {
   const token = bearerTokenOf(req);
-  const user = token === undefined ? undefined : authenticator.authenticate(token);
+  const user = token === undefined ? undefined : await userOf(authenticator, token);
   if (user === undefined) throw unauthorized();
   return user;
 };

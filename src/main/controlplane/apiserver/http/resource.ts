@@ -32,6 +32,7 @@ export interface ResourceRequest {
   query: URLSearchParams;
   accept: MediaRange[];
   user: string;
+  groups?: string[];
 }
 
 export const serveResource = async (deps: ResourceDeps, r: ResourceRequest): Promise<void> => {
@@ -41,7 +42,7 @@ export const serveResource = async (deps: ResourceDeps, r: ResourceRequest): Pro
   if (!target.subresource && !target.resource.verbs.includes(verb)) {
     throw methodNotAllowed('the server does not allow this method on the requested resource');
   }
-  const info: RequestInfo = { verb, ...target, query: r.query, user: r.user, userAgent: String(r.req.headers['user-agent'] ?? '') };
+  const info: RequestInfo = { verb, ...target, query: r.query, user: r.user, groups: r.groups, userAgent: String(r.req.headers['user-agent'] ?? '') };
   const tableVersion = tableVersionOf(r.accept);
   const tableOpts = (): TableOptions | undefined =>
     tableVersion && { printer: deps.printer, resource: target.resource, tableVersion, include: includeObjectOf(r.query), now: deps.now() };

@@ -2,6 +2,7 @@
 import type { Store } from '../../store/types';
 import type { FieldManager } from '../apply/types';
 import type { ServiceAccountTokens } from '../authn/types';
+import type { ServiceAllocations } from '../services/service-allocations';
 import type { KindStrategy } from '../defaults/types';
 import type { ResourceRegistry } from '../resources/registry';
 import type { SchemaService } from '../schema/types';
@@ -32,6 +33,8 @@ export interface RestStorageDeps {
 
 export interface Ctx extends Omit<RestStorageDeps, 'serviceAccountTokens'> {
   serviceAccountTokens(): ServiceAccountTokens;
+  /** cluster IPs and node ports of Services, built on first use */
+  serviceAllocations(): ServiceAllocations;
   cacheFor(resource: ResourceRef): WatchCache;
   /** runs `fn` when the storage shuts down (open watches end); returns the unsubscribe */
   onStop(fn: () => void): () => void;

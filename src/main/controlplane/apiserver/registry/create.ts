@@ -7,6 +7,7 @@ import { encodeForStore, mutableCopy, type Obj } from './json';
 import { keyOf } from './keys';
 import { checkNamespace, checkNamespaceOpen, checkTypeMeta, generateName, hasGeneration, requireName, timestampOf } from './meta';
 import { fieldManagerOf, isDryRun } from './query';
+import { allocateOnCreate } from './service-ips';
 import { isStoreError } from './store-errors';
 import type { RequestInfo, WriteResult } from './types';
 
@@ -61,7 +62,17 @@ const prepareNamespace = (obj: Obj): void => {
 export async function persistNew(ctx: Ctx, req: RequestInfo, prepared: Prepared): Promise<WriteResult> {
   const { object: obj, warnings, generated } = prepared;
   const result = (object: Obj): WriteResult => ({ code: 201, object, ...(warnings.length ? { warnings } : {}) });
+  const undo = allocateOnCreate(ctx, req, obj, isDryRun(req.query));
   if (isDryRun(req.query)) return result(obj);
+  try {
+    return await storeNew(ctx, req, obj, generated, result);
+  } catch (err) {
+    undo();
+    throw err;
+  }
+}
+
+async function storeNew(ctx: Ctx, req: RequestInfo, obj: Obj, generated: boolean, result: (o: Obj) => WriteResult): Promise<WriteResult> {
   for (let attempt = 0; ; attempt++) {
     const key = keyOf(req.resource, req.namespace, obj.metadata.name);
     try {

@@ -4,6 +4,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { StatusError } from '../../../../shared/k8s/status';
 import { keyPrefixOf } from '../resources/types';
 import { createServiceAccountTokens } from '../authn/service-account-tokens';
+import type { ServiceAccountTokens } from '../authn/types';
+import type { ServiceAllocations } from '../services/service-allocations';
+import { createServiceAllocations } from './service-ips';
 import { createAction, isActionRequest } from './actions';
 import type { Ctx, RestStorageDeps } from './context';
 import { create } from './create';
@@ -46,9 +49,11 @@ export class RestStorage implements ResourceHandlers {
 
   constructor(deps: RestStorageDeps) {
     let tokens = deps.serviceAccountTokens;
+    let services: ServiceAllocations | undefined;
     this.ctx = {
       ...deps,
       serviceAccountTokens: () => (tokens ??= createServiceAccountTokens(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey)),
+      serviceAllocations: () => (services ??= createServiceAllocations(this.ctx, deps.random)),
       cacheFor: (r) => this.cacheFor(r),
       onStop: (fn) => {
         this.stopListeners.add(fn);
@@ -80,6 +85,11 @@ export class RestStorage implements ResourceHandlers {
   }
   deleteCollection(req: RequestInfo, options: Record<string, any> | undefined): Promise<Record<string, any>> {
     return run(() => deleteCollection(this.ctx, req, options), req);
+  }
+
+  /** the signer of this cluster's service-account tokens (the authenticator checks them with it) */
+  serviceAccountTokens(): ServiceAccountTokens {
+    return this.ctx.serviceAccountTokens();
   }
 
   /** ends open watches and the caches' store watches */
