@@ -37,9 +37,17 @@ export class CacheRegistry {
     });
   }
 
-  /** the cache a view of these namespaces reads: one namespace → that namespace's, else all */
-  static keyFor(clusterId: string, resource: ResourceRef, namespaces: string[]): CacheKey {
-    return { clusterId, resource: { group: resource.group, version: resource.version, plural: resource.plural }, namespace: namespaces.length === 1 ? namespaces[0] : '' };
+  /**
+   * The cache a view of these namespaces reads: all namespaces, except that a view of one namespace
+   * reads that namespace's own cache (users allowed only there can list it) unless a healthy
+   * all-namespaces cache is already there to share.
+   */
+  keyFor(clusterId: string, resource: ResourceRef, namespaces: string[]): CacheKey {
+    const all: CacheKey = { clusterId, resource: { group: resource.group, version: resource.version, plural: resource.plural }, namespace: '' };
+    if (namespaces.length !== 1) return all;
+    const shared = this.entries.get(keyOf(all));
+    if (shared && !shared.cache.error) return all;
+    return { ...all, namespace: namespaces[0] };
   }
 
   acquire(key: CacheKey): CacheLease {

@@ -23,8 +23,9 @@ export const FALLBACK_COLUMNS: ViewColumn[] = [
   { name: 'Age', type: 'date', priority: 0 },
 ];
 
+/** Age is printed as "5m" (type string); the engine sends the creation time instead, typed date */
 export const columnsOf = (defs: any[] | undefined): ViewColumn[] =>
-  (defs ?? []).map((d) => ({ name: String(d.name), type: String(d.type ?? 'string'), priority: Number(d.priority ?? 0), ...(d.description ? { description: String(d.description) } : {}) }));
+  (defs ?? []).map((d) => ({ name: String(d.name), type: d.name === 'Age' ? 'date' : String(d.type ?? 'string'), priority: Number(d.priority ?? 0), ...(d.description ? { description: String(d.description) } : {}) }));
 
 export interface RowContext {
   plural: string;

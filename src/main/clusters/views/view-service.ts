@@ -2,7 +2,7 @@
 import type { ViewSpec, ViewUpdate } from '../../../shared/bridge/types';
 import type { Connection, StreamSink } from '../../engine/bridge/router';
 import { BridgeFailure } from '../../engine/bridge/errors';
-import { CacheRegistry } from '../cache/registry';
+import type { CacheRegistry } from '../cache/registry';
 import { labelMatcher } from './label-selector';
 import { View, realSchedule, type Schedule } from './view';
 
@@ -27,7 +27,7 @@ export class ViewService {
 
   subscribe(params: ViewSpec, sink: StreamSink<ViewUpdate>, conn: Connection): ViewUpdate {
     const spec = normalize(params);
-    const lease = this.caches.acquire(CacheRegistry.keyFor(spec.clusterId, spec.resource, spec.namespaces));
+    const lease = this.caches.acquire(this.caches.keyFor(spec.clusterId, spec.resource, spec.namespaces));
     const view = new View(spec, lease, (u) => sink.send(u), this.schedule);
     const mine = this.views.get(conn) ?? new Map<number, View>();
     this.views.set(conn, mine);
@@ -44,7 +44,8 @@ export class ViewService {
     if (!view) throw new BridgeFailure('NotFound', `no open view with subscription id ${subscriptionId}`);
     const old = view.spec;
     const spec = normalize({ ...old, ...patch, window: { ...old.window, ...patch.window } });
-    const key = CacheRegistry.keyFor(spec.clusterId, spec.resource, spec.namespaces);
+    // a view on the all-namespaces cache stays there: narrowing the namespaces needs no new list
+    const key = view.cacheKey.namespace === '' && !view.cacheError ? view.cacheKey : this.caches.keyFor(spec.clusterId, spec.resource, spec.namespaces);
     const moved = key.namespace !== view.cacheKey.namespace;
     return view.reconfigure(spec, moved ? this.caches.acquire(key) : undefined);
   }

@@ -64,6 +64,10 @@ export class View implements CacheListener {
     return this.viewSpec;
   }
 
+  get cacheError(): boolean {
+    return this.lease.cache.error !== undefined;
+  }
+
   get cacheKey(): CacheLease['cache']['key'] {
     return this.lease.cache.key;
   }
