@@ -7,6 +7,7 @@ import { cronJobController } from './cronjob';
 import { garbageCollector } from './garbage-collector';
 import { jobController } from './job';
 import { namespaceController } from './namespace';
+import { resourceQuotaController } from './resourcequota';
 import { serviceAccountController } from './serviceaccount';
 import { ttlAfterFinishedController } from './job-ttl-after-finished';
 import { statefulSetController } from './statefulset';
@@ -33,6 +34,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   garbageCollector,
   namespaceController,
   serviceAccountController,
+  resourceQuotaController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
   endpointsController,
   endpointSliceController,
