@@ -25,3 +25,7 @@ await build({ ...electronCommon, entryPoints: ['src/main/engine/host.ts'], outfi
 // The official schemas, loaded lazily by the API server's schema service.
 const { writeDefinitions } = await import('./gen-schemas.mjs');
 writeDefinitions(process.cwd(), 'dist/k8s-definitions.json');
+
+// The renderer (React UI) for the Electron window and web mode: see build-renderer.mjs.
+const { buildRenderer } = await import('./build-renderer.mjs');
+await buildRenderer();

@@ -1,0 +1,132 @@
+// The app shell: top bar (cluster, namespaces, create), sidebar of kinds, the resource table, the
+// details drawer and the editor. State that outlives a view (cluster, namespaces) lives here.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ObjectRef, ResourceKind } from '../../shared/bridge/types';
+import { useBridge, useEngineConnected } from '../bridge/context';
+import { useClusters } from '../hooks/useClusters';
+import { toBridgeError } from '../hooks/useCall';
+import { ClusterPicker } from '../components/ClusterPicker';
+import { NamespaceSelect } from '../components/NamespaceSelect';
+import { Sidebar } from '../components/Sidebar';
+import { Banner } from '../components/Banner';
+import { kindKey } from '../components/groups';
+import { ResourceView, type ResourceViewHandle } from '../views/ResourceView';
+import { DetailsPanel } from '../views/details/DetailsPanel';
+import { EditorPanel, type EditorMode } from '../editor/EditorPanel';
+import { useActionRunner, type ActionTarget } from '../actions/useActionRunner';
+import { describeRef } from '../actions/dialogs';
+import { ClusterBanners } from './ClusterBanners';
+import { settings } from './settings';
+import { defaultKind, useKinds } from './useKinds';
+
+type Details = { kind: ResourceKind; ref: ObjectRef };
+
+function isTyping(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+}
+
+export function App() {
+  const client = useBridge();
+  const engineUp = useEngineConnected();
+  const { clusters, loaded, error: clustersError } = useClusters();
+  const [clusterId, setClusterId] = useState<string | undefined>(settings.lastCluster());
+  const cluster = clusters.find((c) => c.id === clusterId);
+  const [connectError, setConnectError] = useState<string>();
+  const { kinds, namespaces: nsList } = useKinds(cluster);
+  const [kindId, setKindId] = useState<string>();
+  const [namespaces, setNamespaces] = useState<string[]>([]);
+  const [details, setDetails] = useState<Details | null>(null);
+  const [editor, setEditor] = useState<EditorMode | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const viewRef = useRef<ResourceViewHandle>(null);
+
+  const connect = useCallback(
+    (id: string) => {
+      setConnectError(undefined);
+      client.call('clusters.connect', { clusterId: id }).catch((e: unknown) => setConnectError(toBridgeError(e).message));
+    },
+    [client],
+  );
+  const pick = useCallback(
+    (id: string) => {
+      setClusterId(id);
+      settings.setLastCluster(id);
+      setNamespaces(settings.namespaces(id));
+      setDetails(null);
+      setKindId(undefined);
+      connect(id);
+    },
+    [connect],
+  );
+  useEffect(() => {
+    if (!loaded || !clusters.length) return;
+    if (!cluster) pick(clusters[0].id);
+    else if (cluster.state === 'disconnected') connect(cluster.id);
+  }, [loaded, clusters, cluster, pick, connect]);
+  useEffect(() => {
+    if (clusterId) setNamespaces(settings.namespaces(clusterId));
+  }, [clusterId]);
+
+  const kindList = kinds.data ?? [];
+  const kind = kindList.find((k) => kindKey(k) === kindId) ?? defaultKind(kindList);
+  const runner = useActionRunner(clusterId ?? '', (t: ActionTarget) => setEditor({ kind: 'edit', target: t.ref, title: describeRef(t.kind.kind, t.ref), reveal: t.kind.kind === 'Secret' }), () => setRefreshKey((n) => n + 1));
+  const navigate = (ref: ObjectRef) => {
+    const k = kindList.find((x) => x.group === ref.group && x.plural === ref.plural);
+    if (k) setDetails({ kind: k, ref });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isTyping(e) && !document.querySelector('.modal')) {
+        e.preventDefault();
+        viewRef.current?.focusFilter();
+      } else if (e.key === 'Escape' && !document.querySelector('.modal, .context-menu, .dropdown, .palette')) setDetails(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const chooseNamespaces = (list: string[]) => {
+    setNamespaces(list);
+    if (clusterId) settings.setNamespaces(clusterId, list);
+  };
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Wheelhouse</span>
+        <ClusterPicker clusters={clusters} current={cluster} onPick={pick} />
+        <NamespaceSelect namespaces={nsList.data ?? []} selected={namespaces} onChange={chooseNamespaces} disabled={!!kind && !kind.namespaced} />
+        <span className="spacer" />
+        <button className="primary" disabled={!cluster || cluster.state !== 'online'} onClick={() => setEditor({ kind: 'create' })}>
+          + Create
+        </button>
+      </header>
+      <ClusterBanners engineUp={engineUp} cluster={cluster} clustersError={clustersError?.message ?? connectError} onRetry={() => cluster && connect(cluster.id)} />
+      <div className="body">
+        <Sidebar kinds={kindList} current={kind} onPick={(k) => setKindId(kindKey(k))} />
+        <main className="main">
+          {kinds.error ? <Banner tone="error" title={`Could not list the kinds of ${cluster?.name ?? 'this cluster'}.`}>{kinds.error.message}</Banner> : null}
+          {cluster && kind && cluster.state === 'online' ? (
+            <ResourceView key={`${cluster.id}|${kindKey(kind)}`} ref={viewRef} clusterId={cluster.id} kind={kind} namespaces={namespaces} onOpen={(ref) => setDetails({ kind, ref })} onAction={runner.run} />
+          ) : (
+            <p className="empty muted">{!loaded ? 'Loading clusters…' : cluster?.state === 'online' ? 'Loading kinds…' : 'Choose an online cluster.'}</p>
+          )}
+        </main>
+        {details && cluster ? (
+          <DetailsPanel clusterId={cluster.id} kind={details.kind} target={details.ref} refreshKey={refreshKey} onClose={() => setDetails(null)} onNavigate={navigate} onAction={runner.run} />
+        ) : null}
+      </div>
+      {runner.notice ? (
+        <div className={`toast toast-${runner.notice.tone}`} role={runner.notice.tone === 'error' ? 'alert' : 'status'}>
+          {runner.notice.text}
+          <button className="link" onClick={runner.clearNotice} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      {runner.dialog}
+      {editor && cluster ? <EditorPanel clusterId={cluster.id} mode={editor} namespace={namespaces.length === 1 ? namespaces[0] : undefined} onClose={() => setEditor(null)} onApplied={() => setRefreshKey((n) => n + 1)} /> : null}
+    </div>
+  );
+}
