@@ -5,6 +5,7 @@ import { deploymentController } from './deployment-controller';
 import { replicaSetController } from './replicaset-controller';
 import { cronJobController } from './cronjob';
 import { garbageCollector } from './garbage-collector';
+import { hpaController } from './hpa';
 import { jobController } from './job';
 import { namespaceController } from './namespace';
 import { resourceQuotaController } from './resourcequota';
@@ -35,6 +36,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   namespaceController,
   serviceAccountController,
   resourceQuotaController,
+  hpaController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
   endpointsController,
   endpointSliceController,
