@@ -12,6 +12,10 @@ await build({
   target: 'node20',
   sourcemap: true,
   packages: 'external',
+  // Lazily imported parts (X.509 generation, ajv, YAML) stay in their own chunks, so a start that
+  // does not need them does not load them.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });
 
