@@ -31,6 +31,9 @@ const DEFAULTERS: Record<string, (obj: Obj) => void> = {
   'rbac.authorization.k8s.io/RoleBinding': defaultBinding,
   'rbac.authorization.k8s.io/ClusterRoleBinding': defaultBinding,
   'storage.k8s.io/StorageClass': defaultStorageClass,
+  'scheduling.k8s.io/PriorityClass': (pc) => {
+    if (!pc.preemptionPolicy) pc.preemptionPolicy = 'PreemptLowerPriority';
+  },
 };
 
 export function applyDefaults(resource: ResourceInfo, obj: Obj): void {

@@ -11,6 +11,7 @@ import { eventPrinter } from './event';
 import { endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter } from './network';
 import { nodePrinter } from './node';
 import { podPrinter } from './pod';
+import { priorityClassPrinter } from './scheduling';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage';
 import type { TableColumnDefinition, TablePrinter } from './types';
 import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
@@ -48,6 +49,7 @@ const BUILTIN: Record<string, KindPrinter> = {
   'rbac.authorization.k8s.io/ClusterRoleBinding': bindingPrinter,
   'storage.k8s.io/StorageClass': storageClassPrinter,
   'coordination.k8s.io/Lease': leasePrinter,
+  'scheduling.k8s.io/PriorityClass': priorityClassPrinter,
   'events.k8s.io/Event': eventPrinter,
   'apiextensions.k8s.io/CustomResourceDefinition': createdAtPrinter,
 };

@@ -7,6 +7,7 @@ import { encodeForStore, mutableCopy, type Obj } from './json';
 import { keyOf } from './keys';
 import { checkNamespace, checkNamespaceOpen, checkTypeMeta, generateName, hasGeneration, requireName, timestampOf } from './meta';
 import { fieldManagerOf, isDryRun } from './query';
+import { admitPriority } from './priority-admission';
 import { allocateOnCreate } from './service-ips';
 import { isStoreError } from './store-errors';
 import type { RequestInfo, WriteResult } from './types';
@@ -33,6 +34,8 @@ export interface Prepared {
 /** `manager` undefined: managedFields are already set (apply) */
 export function prepareNew(ctx: Ctx, req: RequestInfo, obj: Obj, manager: string | undefined): Prepared {
   const { resource } = req;
+  // before defaulting, which sets priority 0 as admission does when no class applies
+  admitPriority(ctx, req, obj);
   ctx.strategy.applyDefaults(resource, obj);
   const warnings = checkSchema(ctx, req, obj);
   const meta = obj.metadata;

@@ -9,6 +9,7 @@ import type { Ctx } from './context';
 import { encodeForStore, mutableCopy, type Obj } from './json';
 import { keyOf } from './keys';
 import { isDryRun } from './query';
+import { admitPriority } from './priority-admission';
 import { allocateOnUpdate } from './service-ips';
 import { currentOf, isStoreError } from './store-errors';
 import type { RequestInfo, WriteResult } from './types';
@@ -106,6 +107,7 @@ function admitUpdate(ctx: Ctx, req: RequestInfo, desired: Obj, old: Obj, manager
     obj.metadata.generation = old.metadata.generation + 1;
   }
   checkSemantics(ctx, resource, obj, old);
+  admitPriority(ctx, req, obj, old);
   allocateOnUpdate(ctx, req, obj, old, isDryRun(req.query));
   return { object: manager === undefined ? obj : trackFields(ctx, req, manager, old, obj), warnings };
 }

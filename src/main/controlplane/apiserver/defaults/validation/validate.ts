@@ -11,6 +11,7 @@ import {
 import { validateIngress, validateIngressClass, validateNetworkPolicy, validateStorageClass } from './networking';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isPathSegmentName } from './names';
 import { validatePodSpec, validatePodUpdate } from './pod';
+import { validatePriorityClass, validatePriorityClassUpdate } from './priority-class';
 import { validateService, validateServiceUpdate } from './service';
 
 type Obj = Record<string, any>;
@@ -52,6 +53,7 @@ const CREATE_CHECKS: Record<string, Check> = {
   'storage.k8s.io/StorageClass': (o) => validateStorageClass(o),
   'rbac.authorization.k8s.io/RoleBinding': (o) => validateBinding(o, true),
   'rbac.authorization.k8s.io/ClusterRoleBinding': (o) => validateBinding(o, false),
+  'scheduling.k8s.io/PriorityClass': (o) => validatePriorityClass(o),
 };
 
 const UPDATE_CHECKS: Record<string, UpdateCheck> = {
@@ -68,6 +70,7 @@ const UPDATE_CHECKS: Record<string, UpdateCheck> = {
   'batch/Job': validateJobUpdate,
   'rbac.authorization.k8s.io/RoleBinding': validateBindingUpdate,
   'rbac.authorization.k8s.io/ClusterRoleBinding': validateBindingUpdate,
+  'scheduling.k8s.io/PriorityClass': validatePriorityClassUpdate,
   'storage.k8s.io/StorageClass': (o, old) => ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'].flatMap((f) => validateImmutableSpecField(o, old, f)),
 };
 
