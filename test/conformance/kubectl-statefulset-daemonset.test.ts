@@ -66,6 +66,7 @@ for (const kubectl of kubectls) {
 
     test('a StatefulSet with volumeClaimTemplates comes up in order with Bound claims', () => {
       assert.match(k.ok(['apply', '-f', '-'], { input: statefulSet }), /statefulset\.apps\/web created/);
+      assert.match(k.ok(['apply', '-f', '-'], { input: daemonSet }), /daemonset\.apps\/agent created/);
       assert.match(k.ok(['rollout', 'status', 'statefulset/web', '--timeout=60s']), /roll(ing update|ed out| out) complete|partitioned roll out complete/);
       const pods = JSON.parse(k.ok(['get', 'pods', '-l', 'app=web', '-o', 'json'])).items;
       assert.deepEqual(pods.map((p: { metadata: { name: string } }) => p.metadata.name).sort(), ['web-0', 'web-1', 'web-2']);
@@ -77,22 +78,26 @@ for (const kubectl of kubectls) {
       assert.match(k.ok(['get', 'statefulset', 'web']), /^web\s+3\/3\s/m);
     });
 
-    test('StatefulSet rollout history and undo', () => {
+    test('StatefulSet rollout history and undo (partitioned, so only web-2 rolls)', () => {
+      k.ok(['patch', 'statefulset', 'web', '-p', '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}}}}']);
       k.ok(['set', 'image', 'statefulset/web', 'web=nginx:1.28']);
       k.ok(['rollout', 'status', 'statefulset/web', '--timeout=60s']);
       const history = k.ok(['rollout', 'history', 'statefulset/web']);
       assert.match(history, /^1\s+<none>/m);
       assert.match(history, /^2\s+<none>/m);
       assert.match(k.ok(['rollout', 'history', 'statefulset/web', '--revision=1']), /Image:\s+nginx:1\.27/);
+      assert.equal(k.ok(['get', 'pod', 'web-2', '-o', 'jsonpath={.spec.containers[0].image}']), 'nginx:1.28');
+      assert.equal(k.ok(['get', 'pod', 'web-1', '-o', 'jsonpath={.spec.containers[0].image}']), 'nginx:1.27', 'below the partition');
       assert.match(k.ok(['rollout', 'undo', 'statefulset/web']), /rolled back/);
       k.ok(['rollout', 'status', 'statefulset/web', '--timeout=60s']);
+      const rev = k.ok(['get', 'statefulset', 'web', '-o', 'jsonpath={.status.updateRevision}']);
+      assert.equal(k.ok(['get', 'pod', 'web-2', '-o', 'jsonpath={.metadata.labels.controller-revision-hash}']), rev);
       assert.equal(k.ok(['get', 'pod', 'web-2', '-o', 'jsonpath={.spec.containers[0].image}']), 'nginx:1.27');
     });
 
     test('a DaemonSet runs one pod per node and rolls out', () => {
       const nodes = rows(k.ok(['get', 'nodes'], { namespaced: false })).length;
       assert.ok(nodes >= 4, `expected 3 simulated nodes and the local one, saw ${nodes}`);
-      assert.match(k.ok(['apply', '-f', '-'], { input: daemonSet }), /daemonset\.apps\/agent created/);
       assert.match(k.ok(['rollout', 'status', 'daemonset/agent', '--timeout=60s']), /successfully rolled out/);
       const [row] = rows(k.ok(['get', 'ds', 'agent']));
       assert.deepEqual(row!.slice(0, 6), ['agent', String(nodes), String(nodes), String(nodes), String(nodes), String(nodes)], 'DESIRED CURRENT READY UP-TO-DATE AVAILABLE');
