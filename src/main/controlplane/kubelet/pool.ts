@@ -54,7 +54,7 @@ export class NodeAgentPool {
     });
     void this.registerAll().then(() => {
       this.informers.start();
-      this.workers = runWorkers(this.queue, this.o.workers ?? 4, (key) => this.sync(key), { logger: this.o.logger, name: 'kubelet' });
+      this.workers = runWorkers(this.queue, this.o.workers ?? 16, (key) => this.sync(key), { logger: this.o.logger, name: 'kubelet' });
     });
   }
 
