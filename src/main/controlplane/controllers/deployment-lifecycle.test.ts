@@ -29,7 +29,7 @@ const get = (ns: string): Promise<Obj> => c.admin.get('apps/v1', 'Deployment', n
 const rss = async (ns: string): Promise<Obj[]> => (await c.admin.list('apps/v1', 'ReplicaSet', { namespace: ns })).items;
 const progressing = (d: Obj): Obj | undefined => d.status?.conditions?.find((x: Obj) => x.type === 'Progressing');
 const setImage = (ns: string, image: string): Promise<Obj> =>
-  c.admin.patch('apps/v1', 'Deployment', ns, 'web', 'strategic-merge', { spec: { template: { spec: { containers: [{ name: 'nginx', image }] } } } });
+  c.admin.patch('apps/v1', 'Deployment', ns, 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'nginx', image }] } } } });
 
 async function rollOut(ns: string): Promise<Obj> {
   for (let i = 0; i < 40; i++) {
