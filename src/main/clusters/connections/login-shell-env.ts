@@ -49,7 +49,7 @@ function runShell(shell: string, env: NodeJS.ProcessEnv, timeoutMs: number): Pro
   return new Promise((resolve, reject) => {
     // -l -i: login and interactive, so both .profile-style and .bashrc/.zshrc-style files run.
     // detached: its own session, so an interactive shell cannot grab or stop on our terminal.
-    const child = spawn(shell, ['-l', '-i', '-c', `printf '%s' "${START}$PATH${END}"`], { env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    const child = spawn(shell, ['-l', '-i', '-c', `printf '%s' "${START}\${PATH}${END}"`], { env, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     const timer = setTimeout(() => {
