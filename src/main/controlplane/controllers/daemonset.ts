@@ -78,7 +78,8 @@ export class DaemonSetController implements Controller {
 
   /** creates and deletes what the nodes need; true when it changed anything */
   private async manage(ds: KubeObject, states: NodeState[], hash: string): Promise<boolean> {
-    const surge = ds.spec.updateStrategy?.type === 'RollingUpdate' && rolloutLimits(ds, 0).maxSurge > 0;
+    const desired = states.filter((s) => s.placement.shouldRun).length;
+    const surge = ds.spec.updateStrategy?.type === 'RollingUpdate' && rolloutLimits(ds, desired).maxSurge > 0;
     const plan = planManage(states, hash, surge);
     for (const pod of plan.failed) {
       this.ctx.recorder.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${pod.spec?.nodeName}, will try to kill it`);
