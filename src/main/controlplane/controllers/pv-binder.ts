@@ -1,8 +1,9 @@
 // PersistentVolumeBinderController (upstream pkg/controller/volume/persistentvolume) with the
 // local-path provisioner built in. Keys are claims ("ns/name") and volumes ("name"); claims are
 // synced in pv-claim-sync.ts, volumes in pv-volume-sync.ts.
-// Upstream assigns the default class to a claim that names none in admission (and retroactively in
-// this controller); here the binder treats such a claim as belonging to the default class.
+// Upstream assigns the default class to a claim that names none in admission, and retroactively in
+// this controller; this binder does the latter, and where the API server refuses that update it
+// treats such a claim as belonging to the default class.
 import { keyOf, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { byClaim, CLAIM_INDEX, syncClaim, type BinderEnv } from './pv-claim-sync';
@@ -34,6 +35,7 @@ export class PersistentVolumeBinderController implements Controller {
       nodes: nodes.lister,
       pods: pods.lister,
       provisioner: new LocalPathProvisioner(ctx.dataDir),
+      defaultRefused: new Set(),
     };
     const enqueue = (obj: Obj): void => ctx.queue.add(keyOf(obj));
     const handlers = { onAdd: enqueue, onUpdate: (_old: Obj, obj: Obj) => enqueue(obj), onDelete: enqueue };

@@ -7,7 +7,7 @@ import type { ApiClient, EventRecorder, Lister, Logger, Obj } from '../client';
 import { bind, setClaimPhase } from './pv-bind';
 import type { LocalPathProvisioner } from './pv-local-provisioner';
 import { findMatchingVolume } from './pv-match';
-import { claimClassName, LOCAL_PATH_PROVISIONER } from './pv-storage-classes';
+import { claimClassName, defaultClassName, LOCAL_PATH_PROVISIONER } from './pv-storage-classes';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
@@ -28,11 +28,14 @@ export interface BinderEnv {
   nodes: Lister;
   pods: Lister;
   provisioner: LocalPathProvisioner;
+  /** claims whose retroactive default-class assignment the API server refused */
+  defaultRefused: Set<string>;
 }
 
 export async function syncClaim(env: BinderEnv, claim: Obj): Promise<void> {
   if (claim.metadata.deletionTimestamp) return;
   if (claim.spec?.volumeName) return syncBoundClaim(env, claim);
+  if (await assignDefaultClass(env, claim)) return;
   const className = claimClassName(claim, env.classes);
   const sc = className ? env.classes.get(className) : undefined;
   const waits = sc?.volumeBindingMode === 'WaitForFirstConsumer';
@@ -56,6 +59,25 @@ export async function syncClaim(env: BinderEnv, claim: Obj): Promise<void> {
     return;
   }
   await provision(env, claim, sc, node);
+}
+
+/**
+ * Upstream (RetroactiveDefaultStorageClass) writes the default class into an unbound claim that
+ * names none. Where the API server refuses that update, the claim is treated as of the default
+ * class without it (claimClassName).
+ */
+async function assignDefaultClass(env: BinderEnv, claim: Obj): Promise<boolean> {
+  if (claim.spec?.storageClassName !== undefined || env.defaultRefused.has(claim.metadata.uid)) return false;
+  const name = defaultClassName(env.classes);
+  if (!name) return false;
+  try {
+    await env.client.update({ ...structuredClone(claim), spec: { ...structuredClone(claim.spec), storageClassName: name } });
+    return true;
+  } catch (err) {
+    if (!(err instanceof StatusError && (err.code === 422 || err.code === 403))) throw err;
+    env.defaultRefused.add(claim.metadata.uid);
+    return false;
+  }
 }
 
 /** the consumer's node: the annotation, else a scheduled pod using the claim (then recorded as the annotation) */
