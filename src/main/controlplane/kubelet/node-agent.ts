@@ -81,6 +81,12 @@ export class NodeAgent {
     this.timers[slot] = this.o.clock.setTimeout(loop, firstMs);
   }
 
+  /** posts the node's status now (it was changed behind our back) */
+  async reportStatus(): Promise<void> {
+    if (this.stopped) return;
+    this.node = (await this.heartbeat.reportStatus(this.o.runtime.version)) ?? this.node;
+  }
+
   /** one pass over a pod bound to this node; level-based, like kubelet's pod worker */
   async syncPod(pod: Obj): Promise<ReconcileResult> {
     if (pod.metadata.deletionTimestamp) return this.syncTerminating(pod);

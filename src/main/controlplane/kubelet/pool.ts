@@ -52,6 +52,14 @@ export class NodeAgentPool {
       onUpdate: (_old, pod) => enqueue(pod),
       onDelete: (pod) => this.agents.get(pod.spec?.nodeName)?.forgetPod(pod.metadata.uid),
     });
+    // kubelet posts its status again when the node lifecycle controller marked it Unknown (it compares
+    // what it would report with what the Node shows).
+    this.informers.informerFor('v1', 'Node').addEventHandler({
+      onUpdate: (_old, node) => {
+        const ready = (node.status?.conditions ?? []).find((c: Obj) => c.type === 'Ready');
+        if (ready && ready.status !== 'True') void this.agents.get(node.metadata.name)?.reportStatus();
+      },
+    });
     void this.registerAll().then(() => {
       this.informers.start();
       this.workers = runWorkers(this.queue, this.o.workers ?? 16, (key) => this.sync(key), { logger: this.o.logger, name: 'kubelet' });
