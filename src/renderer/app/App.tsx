@@ -81,7 +81,7 @@ export function App() {
       if (e.key === '/' && !isTyping(e) && !document.querySelector('.modal')) {
         e.preventDefault();
         viewRef.current?.focusFilter();
-      } else if (e.key === 'Escape' && !document.querySelector('.modal, .context-menu, .dropdown, .palette')) setDetails(null);
+      } else if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('.modal, .context-menu, .dropdown, .palette')) setDetails(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -51,13 +51,18 @@ export function ClusterPicker(props: Props) {
   const [open, setOpen] = useState<'menu' | 'palette' | null>(null);
   const [filter, setFilter] = useState('');
   const box = useRef<HTMLDivElement>(null);
+  const openRef = useRef(open);
+  openRef.current = open;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         setFilter('');
         setOpen('palette');
-      } else if (e.key === 'Escape') setOpen(null);
+      } else if (e.key === 'Escape' && openRef.current) {
+        e.preventDefault(); // handled: the details drawer stays open
+        setOpen(null);
+      }
     };
     const onDown = (e: MouseEvent) => {
       if (box.current && !box.current.contains(e.target as Node)) setOpen(null);

@@ -14,7 +14,11 @@ export function ContextMenu({ x, y, items, onClose, header }: { x: number; y: nu
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus();
     const onDown = (e: MouseEvent) => ref.current && !ref.current.contains(e.target as Node) && onClose();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      onClose();
+    };
     window.addEventListener('mousedown', onDown);
     window.addEventListener('keydown', onKey);
     return () => {

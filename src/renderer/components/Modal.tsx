@@ -7,6 +7,19 @@ export function Modal({ title, onClose, children, footer, wide }: { title: strin
     const el = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, select, button.primary');
     el?.focus();
   }, []);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  useEffect(() => {
+    // on window, not the dialog: focus may have left it (a button that disabled itself)
+    const onKey = (e: KeyboardEvent) => {
+      const top = Array.from(document.querySelectorAll('.modal')).pop();
+      if (e.key !== 'Escape' || e.defaultPrevented || top !== ref.current) return;
+      e.preventDefault();
+      onCloseRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -15,12 +28,6 @@ export function Modal({ title, onClose, children, footer, wide }: { title: strin
         role="dialog"
         aria-modal="true"
         aria-label={title}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <header className="modal-head">
           <h2>{title}</h2>

@@ -26,7 +26,11 @@ export function NamespaceSelect({ namespaces, selected, onChange, disabled }: Pr
         <span className="muted">ns:</span> <span data-testid="ns-label">{label}</span> <span className="caret">▾</span>
       </button>
       {open ? (
-        <div className="dropdown ns-dropdown" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div className="dropdown ns-dropdown" onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+          }}>
           <input autoFocus className="palette-input" placeholder="Filter namespaces" value={filter} onChange={(e) => setFilter(e.target.value)} />
           <label className="check-row">
             <input type="checkbox" checked={selected.length === 0} onChange={() => onChange([])} /> All namespaces

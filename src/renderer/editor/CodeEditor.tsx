@@ -1,6 +1,10 @@
 // CodeMirror 6 for YAML: read-only for the details panel, editable with schema validation and
 // completion (codemirror-json-schema) in the editor. Issues from the server become lint
 // diagnostics at their line.
+//
+// The editor lives in a shadow root: CodeMirror then installs its styles as constructed
+// stylesheets, which the page's strict CSP (style-src 'self', no inline <style>) allows, where the
+// <style> element it uses in a plain document would be blocked.
 import { useEffect, useRef } from 'react';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
@@ -19,6 +23,25 @@ interface Props {
   schema?: Extension;
   issues?: ApplyIssue[];
   label: string;
+  /** CSS height of the editor, e.g. "52vh"; default: as tall as its content */
+  height?: string;
+}
+
+const theme = (height?: string) =>
+  EditorView.theme({
+    '&': { fontSize: '12px', backgroundColor: '#fff', ...(height ? { height } : {}) },
+    '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.45' },
+    '.cm-gutters': { backgroundColor: '#f6f8fa', borderRight: '1px solid #e1e4e8', color: '#8c959f' },
+    '&.cm-focused': { outline: 'none' },
+  });
+
+/** a shadow root on the host element (created once), holding the editor's parent */
+function shadowParent(host: HTMLElement): { root: ShadowRoot; parent: HTMLElement } {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
+  const parent = document.createElement('div');
+  root.appendChild(parent);
+  return { root, parent };
 }
 
 /** Places issues at their 1-based line; issues without a line go to the first line. */
@@ -29,7 +52,7 @@ export function issuesToDiagnostics(doc: EditorState['doc'], issues: ApplyIssue[
   });
 }
 
-export function CodeEditor({ value, readOnly, onChange, schema, issues, label }: Props) {
+export function CodeEditor({ value, readOnly, onChange, schema, issues, label, height }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(undefined);
   const schemaSlot = useRef(new Compartment());
@@ -40,6 +63,7 @@ export function CodeEditor({ value, readOnly, onChange, schema, issues, label }:
     const state = EditorState.create({
       doc: value,
       extensions: [
+        theme(height),
         lineNumbers(),
         foldGutter(),
         drawSelection(),
@@ -58,7 +82,8 @@ export function CodeEditor({ value, readOnly, onChange, schema, issues, label }:
         EditorView.updateListener.of((u) => u.docChanged && onChangeRef.current?.(u.state.doc.toString())),
       ],
     });
-    const v = new EditorView({ state, parent: host.current! });
+    const { root, parent } = shadowParent(host.current!);
+    const v = new EditorView({ state, parent, root });
     view.current = v;
     return () => v.destroy();
     // the editor is created once; value/schema/issues are pushed in by the effects below

@@ -92,7 +92,7 @@ export function EditorPanel({ clusterId, mode, namespace, onClose, onApplied }: 
           {kind ? `Schema: ${kind}${schema ? '' : ' (not available)'}` : 'Paste one or more YAML documents separated by ---'}
           {namespace ? ` · default namespace ${namespace}` : ''}
         </div>
-        <CodeEditor value={text} onChange={setText} schema={schema} issues={issues} label="Manifest editor" />
+        <CodeEditor value={text} onChange={setText} schema={schema} issues={issues} label="Manifest editor" height="52vh" />
         <Results outcome={outcome} issues={issues} />
       </div>
     </Modal>
