@@ -13,6 +13,7 @@ import { PodExpectations } from './daemonset-expectations';
 import { daemonSetStatus } from './daemonset-status';
 import { sameStatus } from './statefulset-status';
 import { newRevision, nextRevisionNumber, ownedRevisions, REVISION_HASH_LABEL, resolveUpdateRevision, templatePatchData, truncateHistory } from './util/controller-history';
+import { claimObjects } from './util/owner-claim';
 import { msUntilAvailable } from './util/pod-health';
 
 export class DaemonSetController implements Controller {
@@ -60,7 +61,8 @@ export class DaemonSetController implements Controller {
     const candidate = newRevision(ds, ds.spec.template?.metadata?.labels, templatePatchData(ds), nextRevisionNumber(history));
     const { update, collisionCount } = await resolveUpdateRevision(client, history, candidate, ds.status?.collisionCount ?? 0);
     const hash: string = update.metadata.labels[REVISION_HASH_LABEL];
-    const pods = this.pods.byIndex('byControllerUid', ds.metadata.uid!).filter((p) => p.metadata.namespace === ds.metadata.namespace);
+    const owned = this.pods.byIndex('byControllerUid', ds.metadata.uid!).filter((p) => p.metadata.namespace === ds.metadata.namespace);
+    const pods = await claimObjects({ client, owner: ds, owned, matching: this.pods.namespace(ds.metadata.namespace!).list(ds.spec.selector) });
     const states = nodeStates(ds, this.nodes.list(), podsByNode(pods));
     // The pod events that satisfy the expectations enqueue this set again.
     if (this.expectations.satisfied(key, this.pods, new Set(pods.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.uid)))) {

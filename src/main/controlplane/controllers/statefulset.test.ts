@@ -175,3 +175,14 @@ test('revision history: a rollback to an old template renumbers its revision', a
   }, 'rollback renumbers');
   assert.ok(revisions);
 });
+
+test('an orphan pod with a member name is adopted, not replaced', async () => {
+  const orphan = await h.admin.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'adopt-0', namespace: 'default', labels: { app: 'adopt' } }, spec: { containers: [{ name: 'c', image: 'nginx:1' }] } });
+  await h.admin.create(sts('adopt', { replicas: 1 }));
+  const pod = await eventually(async () => {
+    const p = await getPod('adopt-0');
+    return p.metadata.ownerReferences?.[0]?.kind === 'StatefulSet' && p;
+  }, 'adopted');
+  assert.equal(pod.metadata.uid, orphan.metadata.uid);
+  assert.equal(pod.metadata.ownerReferences[0].name, 'adopt');
+});

@@ -5,7 +5,8 @@ import { controllerOf, type KubeObject } from '../../../shared/k8s/objects';
 import { StatusError } from '../../../shared/k8s/status';
 import { byControllerUid, keyOf, type Lister, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
-import { podRevision } from './statefulset-identity';
+import { ordinalOf, podRevision } from './statefulset-identity';
+import { claimObjects } from './util/owner-claim';
 import { syncStatefulSet } from './statefulset-sync';
 import { sameStatus, statefulSetStatus } from './statefulset-status';
 import { newRevision, nextRevisionNumber, ownedRevisions, resolveUpdateRevision, templatePatchData, truncateHistory } from './util/controller-history';
@@ -41,7 +42,10 @@ export class StatefulSetController implements Controller {
     const set = this.sets.get(key) as KubeObject | undefined;
     if (!set || set.metadata.deletionTimestamp) return;
     const { client, recorder, clock } = this.ctx;
-    const pods = this.pods.byIndex('byControllerUid', set.metadata.uid!).filter((p) => p.metadata.namespace === set.metadata.namespace);
+    const owned = this.pods.byIndex('byControllerUid', set.metadata.uid!).filter((p) => p.metadata.namespace === set.metadata.namespace);
+    // Orphans (say, left by `kubectl delete sts --cascade=orphan`) are adopted when their names are the set's.
+    const matching = this.pods.namespace(set.metadata.namespace!).list(set.spec.selector).filter((p) => ordinalOf(set, p) !== undefined);
+    const pods = await claimObjects({ client, owner: set, owned, matching });
     const history = ownedRevisions(this.revisions, set);
     const candidate = newRevision(set, set.spec.template?.metadata?.labels, templatePatchData(set), nextRevisionNumber(history));
     const { update, collisionCount } = await resolveUpdateRevision(client, history, candidate, set.status?.collisionCount ?? 0);
