@@ -5,6 +5,7 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { claimObjects } from './util/owner-claim';
+import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { selectorMatches } from './util/selector';
 import type { SyncState } from './deployment-replicasets';
 import { getAllReplicaSets } from './deployment-replicasets';
@@ -13,8 +14,6 @@ import { rolloutRolling } from './deployment-rolling';
 import { isScalingEvent, syncScaleOnly } from './deployment-scale';
 import { checkPausedConditions, syncDeploymentStatus } from './deployment-status';
 
-const CONTROLLER_UID_INDEX = 'controllerUid';
-const byControllerUidIndex = (o: Obj): string[] => (o.metadata?.ownerReferences ?? []).filter((r: Obj) => r.controller).map((r: Obj) => r.uid);
 
 export class DeploymentController implements Controller {
   readonly name = 'deployment';
@@ -28,8 +27,8 @@ export class DeploymentController implements Controller {
   register(ctx: ControllerContext): void {
     this.ctx = ctx;
     this.deployments = ctx.informers.informerFor('apps/v1', 'Deployment');
-    this.replicaSets = ctx.informers.informerFor('apps/v1', 'ReplicaSet', { [CONTROLLER_UID_INDEX]: byControllerUidIndex });
-    this.pods = ctx.informers.informerFor('v1', 'Pod', { [CONTROLLER_UID_INDEX]: byControllerUidIndex });
+    this.replicaSets = ctx.informers.informerFor('apps/v1', 'ReplicaSet', OWNER_INDEXERS);
+    this.pods = ctx.informers.informerFor('v1', 'Pod', OWNER_INDEXERS);
     this.deployments.addEventHandler({
       onAdd: (d) => ctx.queue.add(keyOf(d)),
       onUpdate: (_old, d) => ctx.queue.add(keyOf(d)),
@@ -74,7 +73,7 @@ export class DeploymentController implements Controller {
 
   private async claimReplicaSets(d: Obj): Promise<Obj[]> {
     const owned = this.replicaSets.lister.byIndex(CONTROLLER_UID_INDEX, d.metadata.uid);
-    const matching = this.replicaSets.lister.namespace(d.metadata.namespace).list(d.spec.selector).filter((rs) => !controllerOf(rs));
+    const matching = this.replicaSets.lister.byIndex(ORPHANS_INDEX, d.metadata.namespace).filter((rs) => selectorMatches(d.spec.selector, rs.metadata.labels));
     if (matching.length === 0 && owned.every((rs) => selectorMatches(d.spec.selector, rs.metadata.labels))) return [...owned];
     return claimObjects({ client: this.ctx.client, owner: d, owned, matching });
   }

@@ -4,14 +4,13 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { Expectations } from './util/expectations';
+import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { claimObjects } from './util/owner-claim';
 import { isPodActive, isPodReady } from './util/pods';
-import { selectorMatches } from './util/selector';
+import { compileSelector, selectorMatches } from './util/selector';
 import { manageReplicas } from './replicaset-manage';
 import { calculateReplicaSetStatus, updateReplicaSetStatus } from './replicaset-status';
 
-export const CONTROLLER_UID_INDEX = 'controllerUid';
-const byControllerUidIndex = (o: Obj): string[] => (o.metadata?.ownerReferences ?? []).filter((r: Obj) => r.controller).map((r: Obj) => r.uid);
 
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset';
@@ -25,8 +24,8 @@ export class ReplicaSetController implements Controller {
   register(ctx: ControllerContext): void {
     this.ctx = ctx;
     this.expectations = new Expectations(ctx.clock);
-    this.replicaSets = ctx.informers.informerFor('apps/v1', 'ReplicaSet', { [CONTROLLER_UID_INDEX]: byControllerUidIndex });
-    this.pods = ctx.informers.informerFor('v1', 'Pod', { [CONTROLLER_UID_INDEX]: byControllerUidIndex });
+    this.replicaSets = ctx.informers.informerFor('apps/v1', 'ReplicaSet', OWNER_INDEXERS);
+    this.pods = ctx.informers.informerFor('v1', 'Pod', OWNER_INDEXERS);
     this.replicaSets.addEventHandler({
       onAdd: (rs) => ctx.queue.add(keyOf(rs)),
       onUpdate: (_old, rs) => ctx.queue.add(keyOf(rs)),
@@ -70,9 +69,9 @@ export class ReplicaSetController implements Controller {
 
   private async claimPods(rs: Obj): Promise<Obj[]> {
     const owned = this.pods.lister.byIndex(CONTROLLER_UID_INDEX, rs.metadata.uid);
-    const selector = rs.spec?.selector;
-    const matching = this.pods.lister.namespace(rs.metadata.namespace).list(selector).filter((p) => !controllerOf(p));
-    if (matching.length === 0 && owned.every((p) => selectorMatches(selector, p.metadata.labels))) return owned;
+    const matches = compileSelector(rs.spec?.selector);
+    const matching = this.pods.lister.byIndex(ORPHANS_INDEX, rs.metadata.namespace).filter((p) => matches(p.metadata.labels));
+    if (matching.length === 0 && owned.every((p) => matches(p.metadata.labels))) return owned;
     return claimObjects({ client: this.ctx.client, owner: rs, owned, matching });
   }
 

@@ -7,14 +7,14 @@ import { getCondition, newCondition, removeCondition, setCondition } from './uti
 import { isPodAvailable, isPodReady } from './util/pods';
 
 export function calculateReplicaSetStatus(rs: Obj, pods: Obj[], manageError: unknown, nowMs: number): Obj {
-  const templateLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries<string>(rs.spec?.template?.metadata?.labels ?? {});
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
     const labels = p.metadata.labels ?? {};
-    if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
       if (isPodAvailable(p, minReady, nowMs)) available++;

@@ -4,7 +4,7 @@
 import { controllerReference, type KubeObject } from '../../../../shared/k8s/objects';
 import { StatusError } from '../../../../shared/k8s/status';
 import type { ApiClient, Obj } from '../../client';
-import { selectorMatches } from './selector';
+import { compileSelector } from './selector';
 
 export interface ClaimInput {
   client: ApiClient;
@@ -17,12 +17,12 @@ export interface ClaimInput {
 
 /** the objects the owner controls after adopting and releasing */
 export async function claimObjects({ client, owner, owned, matching }: ClaimInput): Promise<Obj[]> {
-  const selector = owner.spec?.selector;
+  const matches = compileSelector(owner.spec?.selector);
   const result: Obj[] = [];
   const seen = new Set<string>();
   for (const obj of owned) {
     seen.add(obj.metadata.uid);
-    if (selectorMatches(selector, obj.metadata.labels)) result.push(obj);
+    if (matches(obj.metadata.labels)) result.push(obj);
     else if (!obj.metadata.deletionTimestamp) await release(client, owner, obj);
   }
   if (owner.metadata.deletionTimestamp) return result;

@@ -4,7 +4,12 @@ import type { Obj } from '../../client';
 export const isPodActive = (pod: Obj): boolean =>
   pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed' && !pod.metadata?.deletionTimestamp;
 
-export const readyCondition = (pod: Obj): Obj | undefined => (pod.status?.conditions ?? []).find((c: Obj) => c.type === 'Ready');
+export function readyCondition(pod: Obj): Obj | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
+}
 
 export const isPodReady = (pod: Obj): boolean => readyCondition(pod)?.status === 'True';
 

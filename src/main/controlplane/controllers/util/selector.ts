@@ -8,16 +8,23 @@ interface Expression {
   values?: string[];
 }
 
-/** an empty or missing selector matches nothing, as controllers treat it (never adopt the world) */
-export function selectorMatches(selector: Obj | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return false;
-  const matchLabels: Record<string, string> = selector.matchLabels ?? {};
-  const expressions: Expression[] = selector.matchExpressions ?? [];
-  if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return false;
-  const have = labels ?? {};
-  for (const [k, v] of Object.entries(matchLabels)) if (have[k] !== v) return false;
-  return expressions.every((e) => expressionMatches(e, have));
+export type LabelMatcher = (labels: Record<string, string> | undefined) => boolean;
+
+/** a matcher built once per sync and applied to many objects; an empty or missing selector matches nothing */
+export function compileSelector(selector: Obj | undefined): LabelMatcher {
+  const pairs = Object.entries<string>(selector?.matchLabels ?? {});
+  const expressions: Expression[] = selector?.matchExpressions ?? [];
+  // Controllers never adopt the world.
+  if (pairs.length === 0 && expressions.length === 0) return () => false;
+  return (labels) => {
+    const have = labels ?? {};
+    for (const [k, v] of pairs) if (have[k] !== v) return false;
+    for (const e of expressions) if (!expressionMatches(e, have)) return false;
+    return true;
+  };
 }
+
+export const selectorMatches = (selector: Obj | undefined, labels: Record<string, string> | undefined): boolean => compileSelector(selector)(labels);
 
 function expressionMatches(e: Expression, labels: Record<string, string>): boolean {
   const present = Object.prototype.hasOwnProperty.call(labels, e.key);
