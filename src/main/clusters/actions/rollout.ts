@@ -5,6 +5,7 @@ import type { ObjectRef } from '../../../shared/bridge/types';
 import { BridgeFailure } from '../../engine/bridge/errors';
 import { resourcePath, type KubeHttp } from '../cache/kube-http';
 import { objectPath } from '../objects/object-service';
+import { retryOnConflict } from './workload-actions';
 
 export interface Revision {
   revision: number;
@@ -48,6 +49,6 @@ export class RolloutActions {
     const target = revision !== undefined ? all.find((r) => r.revision === revision) : all.filter((r) => r.revision < newest).at(-1);
     if (!target) throw new BridgeFailure('NotFound', revision !== undefined ? `no revision ${revision} of ${ref.plural}/${ref.name}` : `${ref.plural}/${ref.name} has no earlier revision to roll back to`);
     const patch = [{ op: 'replace', path: '/spec/template', value: target.template }];
-    await this.http.request(clusterId, { method: 'PATCH', path: objectPath(ref), contentType: 'application/json-patch+json', body: patch });
+    await retryOnConflict(() => this.http.request(clusterId, { method: 'PATCH', path: objectPath(ref), contentType: 'application/json-patch+json', body: patch }));
   }
 }

@@ -54,7 +54,11 @@ export class KubeHttp {
     const url = urlOf(kc, req);
     const payload = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     const headers: Record<string, string> = { Accept: req.accept ?? 'application/json' };
-    if (payload !== undefined) headers['Content-Type'] = req.contentType ?? 'application/json';
+    if (payload !== undefined) {
+      headers['Content-Type'] = req.contentType ?? 'application/json';
+      // Node frames a DELETE body only when told its length
+      headers['Content-Length'] = String(Buffer.byteLength(payload));
+    }
     const opts: https.RequestOptions = { method: req.method ?? 'GET', headers };
     await kc.applyToHTTPSOptions(opts);
     const lib = url.protocol === 'http:' ? http : https;

@@ -36,3 +36,23 @@ export const until = async <T>(what: string, fn: () => T | undefined | false, ti
     await new Promise((r) => setTimeout(r, 10));
   }
 };
+
+/** calls bridge methods through a real router and connection, as the renderer would */
+export const bridgeClient = (router: import('../../engine/bridge/router').BridgeRouter, Conn: typeof import('../../engine/bridge/router').Connection) => {
+  let id = 1;
+  const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>();
+  const conn = new Conn((m) => {
+    if (m.kind !== 'result' && m.kind !== 'error') return;
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.kind === 'result') w?.resolve(m.result);
+    else w?.reject(Object.assign(new Error(m.error.message), m.error));
+  });
+  const call = <T = any>(method: string, params: unknown): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const n = id++;
+      waiting.set(n, { resolve, reject });
+      void router.dispatch(conn, { kind: 'request', id: n, method, params });
+    });
+  return { conn, call };
+};
