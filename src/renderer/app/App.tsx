@@ -52,7 +52,6 @@ export function App() {
     (id: string) => {
       setClusterId(id);
       settings.setLastCluster(id);
-      setNamespaces(settings.namespaces(id));
       setDetails(null);
       setKindId(undefined);
       connect(id);
@@ -64,9 +63,11 @@ export function App() {
     if (!cluster) pick(clusters[0].id);
     else if (cluster.state === 'disconnected') connect(cluster.id);
   }, [loaded, clusters, cluster, pick, connect]);
+  // a context's own namespace is the first choice on a kubeconfig cluster; the built-in shows all
+  const contextNamespace = cluster && !cluster.builtIn ? cluster.namespace : undefined;
   useEffect(() => {
-    if (clusterId) setNamespaces(settings.namespaces(clusterId));
-  }, [clusterId]);
+    if (clusterId) setNamespaces(settings.namespaces(clusterId) ?? (contextNamespace ? [contextNamespace] : []));
+  }, [clusterId, contextNamespace]);
 
   const kindList = kinds.data ?? [];
   const kind = kindList.find((k) => kindKey(k) === kindId) ?? defaultKind(kindList);

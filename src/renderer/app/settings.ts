@@ -23,9 +23,10 @@ export const settings = {
     return typeof v === 'string' ? v : undefined;
   },
   setLastCluster: (id: string) => set('wheelhouse.cluster', id),
-  namespaces: (clusterId: string): string[] => {
+  /** undefined when nothing was chosen yet for this cluster */
+  namespaces: (clusterId: string): string[] | undefined => {
     const v = get(`wheelhouse.namespaces.${clusterId}`);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
   },
   setNamespaces: (clusterId: string, list: string[]) => set(`wheelhouse.namespaces.${clusterId}`, list),
 };

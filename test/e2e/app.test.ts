@@ -1,0 +1,163 @@
+// The app as a user drives it: `wheelhouse serve` with the built-in cluster, in Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { skipReason, startApp, type RunningApp } from './harness';
+import { apiFor, eventually, seed, someNode, type Api } from './seed';
+
+const T = 15_000;
+let app: RunningApp;
+let api: Api;
+let page: Page;
+
+const pickerButton = () => page.locator('.cluster-picker .picker-button');
+const row = (name: string) => page.locator(`.tr[data-name="${name}"]`);
+const openKind = (label: string) => page.locator('.side-item', { hasText: new RegExp(`^${label}$`) }).click();
+
+async function pickCluster(name: string) {
+  await pickerButton().click();
+  await page.locator('.cluster-item', { has: page.locator('.cluster-name', { hasText: new RegExp(`^${name}$`) }) }).click();
+  await page.locator('.cluster-picker .picker-button .cluster-name', { hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: T });
+}
+
+async function chooseNamespaces(list: string[]) {
+  await page.locator('.ns-select .picker-button').click();
+  await page.locator('.ns-dropdown .check-row', { hasText: 'All namespaces' }).locator('input').check();
+  for (const ns of list) await page.locator('.ns-dropdown .check-row', { hasText: new RegExp(`^\\s*${ns}$`) }).locator('input').check();
+  await page.keyboard.press('Escape');
+}
+
+describe('Wheelhouse in a browser', { skip: skipReason }, () => {
+  before(async () => {
+    app = await startApp();
+    page = app.page;
+    page.setDefaultTimeout(T);
+    api = apiFor(app.kubeconfig);
+    await seed(api);
+  });
+  after(async () => {
+    if (process.exitCode) console.error(app?.logs());
+    await app?.stop();
+  });
+
+  test('lists contexts from both kubeconfig files and switches between them', async () => {
+    await pickerButton().locator('.state-online').waitFor();
+    await pickerButton().click();
+    for (const name of ['team-a', 'team-b', 'ops', 'broken']) await page.locator('.cluster-item .cluster-name', { hasText: new RegExp(`^${name}$`) }).waitFor();
+    const names = await page.locator('.cluster-item .cluster-name').allTextContents();
+    assert.equal(names[0], 'Local cluster', 'the built-in cluster comes first');
+    await app.shot('01-cluster-picker');
+    await page.keyboard.press('Escape');
+
+    await pickCluster('team-a');
+    await pickerButton().locator('.state-online').waitFor();
+    await page.getByTestId('ns-label').filter({ hasText: 'team-a' }).waitFor();
+    await pickCluster('ops');
+    await pickerButton().locator('.state-online').waitFor();
+    await pickCluster('broken');
+    await page.locator('.banner-error', { hasText: 'broken' }).waitFor({ timeout: 30_000 });
+    await app.shot('02-offline-context');
+
+    await page.keyboard.press('Control+k');
+    await page.locator('.palette-input').fill('Local');
+    await page.keyboard.press('Enter');
+    await page.locator('.cluster-picker .picker-button .cluster-name', { hasText: 'Local cluster' }).waitFor();
+    await pickerButton().locator('.state-online').waitFor();
+  });
+
+  test('browses deployments and filters them by text and label', async () => {
+    await openKind('Deployments');
+    await row('web').waitFor();
+    await row('api').waitFor();
+    await row('worker').waitFor();
+    await app.shot('03-deployments');
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('web');
+    await row('api').waitFor({ state: 'detached' });
+    assert.equal(await row('web').count(), 1);
+    await page.getByLabel('Filter', { exact: true }).fill('');
+    await page.getByLabel('Label selector').fill('tier=backend');
+    await row('web').waitFor({ state: 'detached' });
+    await row('api').waitFor();
+    await app.shot('04-label-filter');
+    await page.getByLabel('Label selector').fill('');
+    await chooseNamespaces(['team-a']);
+    await row('worker').waitFor({ state: 'detached' });
+    await row('web').waitFor();
+  });
+
+  test('shows details: conditions, labels, YAML and events', async () => {
+    await row('web').dblclick();
+    const drawer = page.locator('.drawer');
+    await drawer.locator('.drawer-title', { hasText: 'web' }).waitFor();
+    await drawer.locator('.chip', { hasText: 'tier' }).waitFor();
+    await drawer.locator('table.conditions td', { hasText: /Available|Progressing/ }).first().waitFor({ timeout: 30_000 });
+    await app.shot('05-details-overview');
+    await drawer.getByRole('tab', { name: 'Events' }).click();
+    await drawer.locator('table.events, p.muted', { hasText: /.+/ }).first().waitFor();
+    await drawer.getByRole('tab', { name: 'YAML' }).click();
+    await drawer.locator('.cm-content', { hasText: 'kind: Deployment' }).waitFor();
+    await app.shot('06-details-yaml');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+  });
+
+  test('creates a manifest: a validation error is shown at its line, then fixed and applied', async () => {
+    await page.getByRole('button', { name: '+ Create' }).click();
+    const editor = page.locator('.cm-content[aria-label="Manifest editor"]');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    const manifest = (replicas: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: made-in-editor\n  namespace: team-a\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: made}\n  template:\n    metadata:\n      labels: {app: made}\n    spec:\n      containers:\n        - name: main\n          image: nginx:1.27\n`;
+    await page.keyboard.insertText(manifest('"lots"'));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const results = page.getByTestId('editor-results');
+    await results.locator('.issues li', { hasText: /replicas/ }).waitFor();
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    await app.shot('07-editor-invalid');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(manifest('2'));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.results-ok').waitFor();
+    await app.shot('08-editor-applied');
+    await page.keyboard.press('Escape');
+    await row('made-in-editor').waitFor();
+    const made = await api.apps.readNamespacedDeployment({ name: 'made-in-editor', namespace: 'team-a' });
+    assert.equal(made.spec?.replicas, 2);
+  });
+
+  test('scales a deployment', async () => {
+    await row('web').dblclick();
+    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Scale' }).click();
+    await page.getByLabel('Replicas').fill('3');
+    await app.shot('09-scale-dialog');
+    await page.locator('.modal').getByRole('button', { name: 'Scale' }).click();
+    const web = await eventually(() => api.apps.readNamespacedDeployment({ name: 'web', namespace: 'team-a' }), (d) => d.spec?.replicas === 3);
+    assert.equal(web.spec?.replicas, 3);
+    await page.keyboard.press('Escape');
+  });
+
+  test('deletes a deployment after a confirmation that names it', async () => {
+    await row('api').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Deployment team-a/api', { exact: false }).first().waitFor();
+    await app.shot('10-delete-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await row('api').waitFor({ state: 'detached' });
+    await assert.rejects(api.apps.readNamespacedDeployment({ name: 'api', namespace: 'team-a' }));
+  });
+
+  test('cordons a node', async () => {
+    const node = await someNode(api);
+    await openKind('Nodes');
+    await row(node).dblclick();
+    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Cordon' }).click();
+    const n = await eventually(() => api.core.readNode({ name: node }), (x) => x.spec?.unschedulable === true);
+    assert.equal(n.spec?.unschedulable, true);
+    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Uncordon' }).waitFor();
+    await app.shot('11-node-cordoned');
+  });
+});

@@ -1,0 +1,114 @@
+// Starts the real app headless (`wheelhouse serve`, which hosts the built-in cluster) and opens it
+// in the Debian Chromium through playwright-core. KUBECONFIG names two generated files whose
+// contexts point at the built-in cluster (its CA and token, different namespaces) plus one
+// unreachable server, so switching between files, contexts and states can be tested for real.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** a reason to skip, or false when the browser is there */
+export const skipReason: string | false = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install -y chromium); e2e tests skipped`;
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SHOTS = join(ROOT, 'test-results', 'e2e');
+
+export interface RunningApp {
+  page: Page;
+  /** the built-in cluster's admin kubeconfig (text) */
+  kubeconfig: string;
+  /** the two KUBECONFIG files */
+  files: [string, string];
+  shot(name: string): Promise<void>;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+interface Kubeconfig {
+  clusters: { name: string; cluster: Record<string, unknown> }[];
+  users: { name: string; user: Record<string, unknown> }[];
+}
+
+/** kubeconfig text with one context per [name, namespace], all on the given cluster and user */
+function kubeconfigFor(local: Kubeconfig, contexts: [string, string][], server?: string): string {
+  const cluster = { ...local.clusters[0].cluster, ...(server ? { server } : {}) };
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: server ? 'unreachable' : 'builtin', cluster }],
+    users: [{ name: 'admin', user: local.users[0].user }],
+    contexts: contexts.map(([name, namespace]) => ({ name, context: { cluster: server ? 'unreachable' : 'builtin', user: 'admin', namespace } })),
+    'current-context': contexts[0][0],
+  });
+}
+
+function waitForLines(child: ChildProcess, patterns: RegExp[], timeoutMs: number, output: () => string): Promise<string[]> {
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`wheelhouse serve did not start in ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const check = () => {
+      const found = patterns.map((p) => p.exec(output())?.[1]);
+      if (found.every(Boolean)) {
+        clearTimeout(timer);
+        done(found as string[]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => fail(new Error(`wheelhouse serve exited (${code}):\n${output()}`)));
+  });
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const build = spawnSync(process.execPath, ['scripts/build-renderer.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`renderer build failed:\n${build.stderr}`);
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'wh-e2e-'));
+  const files: [string, string] = [join(dir, 'kube', 'teams.yaml'), join(dir, 'kube', 'ops.yaml')];
+  mkdirSync(join(dir, 'kube'));
+  // placeholders so both files exist (and are watched) from the start
+  for (const f of files) writeFileSync(f, 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n');
+  let out = '';
+  const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
+    cwd: ROOT,
+    env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: files.join(':'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const [url, kubeconfigPath] = await waitForLines(child, [/open (http:\/\/\S+)/, /\(kubeconfig: (.+)\)/], 60_000, () => out);
+  const kubeconfig = readFileSync(kubeconfigPath, 'utf8');
+  const local = parse(kubeconfig) as Kubeconfig;
+  writeFileSync(files[0], kubeconfigFor(local, [['team-a', 'team-a'], ['team-b', 'team-b']]));
+  writeFileSync(files[1], `${kubeconfigFor(local, [['ops', 'default']])}`);
+  const broken = parse(kubeconfigFor(local, [['broken', 'default']], 'https://127.0.0.1:1'));
+  const ops = parse(readFileSync(files[1], 'utf8'));
+  ops.clusters.push(...broken.clusters);
+  ops.contexts.push(...broken.contexts);
+  writeFileSync(files[1], stringify(ops));
+
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (e) => (out += `\n[page error] ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && (out += `\n[console] ${m.text()}`));
+  await page.goto(url);
+  return {
+    page,
+    kubeconfig,
+    files,
+    shot: async (name) => {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    },
+    logs: () => out,
+    stop: async () => {
+      await browser.close().catch(() => undefined);
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
