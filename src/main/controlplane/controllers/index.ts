@@ -6,6 +6,7 @@ import { replicaSetController } from './replicaset-controller';
 import { cronJobController } from './cronjob';
 import { garbageCollector } from './garbage-collector';
 import { hpaController } from './hpa';
+import { disruptionController } from './disruption';
 import { jobController } from './job';
 import { namespaceController } from './namespace';
 import { resourceQuotaController } from './resourcequota';
@@ -37,6 +38,7 @@ export const CONTROLLERS: ControllerFactory[] = [
   serviceAccountController,
   resourceQuotaController,
   hpaController,
+  disruptionController,
   // network and nodes: endpoints, endpointslice, node-lifecycle
   endpointsController,
   endpointSliceController,
