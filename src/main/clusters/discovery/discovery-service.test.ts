@@ -29,7 +29,7 @@ after(async () => {
   await cluster.stop();
 });
 
-const find = (kinds: { group: string; kind: string }[], group: string, kind: string) => kinds.find((k) => k.group === group && k.kind === kind);
+const find = <K extends { group: string; kind: string }>(kinds: K[], group: string, kind: string): K | undefined => kinds.find((k) => k.group === group && k.kind === kind);
 
 test('built-in kinds land in their sidebar sections, preferred versions only, no subresources', async () => {
   const kinds = await discovery.kinds(id);
@@ -69,7 +69,7 @@ test('a new CRD appears under Custom resources once discovery is refreshed', asy
         group: 'example.com',
         scope: 'Namespaced',
         names: { plural: 'widgets', singular: 'widget', kind: 'Widget', shortNames: ['wg'] },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', x_kubernetes_preserve_unknown_fields: true } } }],
       },
     },
   });
