@@ -8,7 +8,7 @@ import { ApiClient, EventRecorder, SharedInformerFactory, realClock, type Clock,
 import type { ResourceHandlers } from '../apiserver/registry/types';
 import type { ResourceRegistry } from '../apiserver/resources/registry';
 import { CONTROLLERS, ControllerManager, type ControllerFactory } from '../controllers';
-import { Scheduler, runWithLeaderElection, type Explanation } from '../scheduler';
+import { Scheduler, runWithLeaderElection, type Explanation, type LeadingScheduler } from '../scheduler';
 import { NodeAgentPool, type NodeConfig } from '../kubelet';
 import { KUBERNETES_VERSION } from '../../../shared/version';
 
@@ -44,11 +44,10 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
     logger,
     dataDir: o.dataDir,
   });
-  controllerManager.start();
 
   const schedulerClient = clientFor('system:kube-scheduler', 'kube-scheduler');
   const schedulerInformers = new SharedInformerFactory({ client: schedulerClient, clock, logger });
-  const scheduler = runWithLeaderElection({
+  const startScheduler = (): LeadingScheduler => runWithLeaderElection({
     client: schedulerClient,
     identity: `${hostname()}_${randomUUID()}`,
     clock,
@@ -65,15 +64,23 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
   });
 
   const nodes = new NodeAgentPool({ clientFor: (node) => clientFor(`system:node:${node}`, 'kubelet'), clock, logger, nodes: o.nodes });
-  nodes.start();
+
+  // Started on the next turn, so the caller prints "ready" before any of this work begins.
+  let scheduler: LeadingScheduler | undefined;
+  const kick = setImmediate(() => {
+    controllerManager.start();
+    scheduler = startScheduler();
+    nodes.start();
+  });
 
   return {
-    explain: (namespace, name) => scheduler.explain(namespace, name),
+    explain: (namespace, name) => scheduler?.explain(namespace, name),
     nodes,
     controllerManager,
     stop: async () => {
+      clearImmediate(kick);
       await nodes.stop();
-      await scheduler.stop();
+      await scheduler?.stop();
       await schedulerInformers.shutdown();
       await controllerManager.stop();
     },
