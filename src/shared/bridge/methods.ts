@@ -12,7 +12,7 @@ export interface BridgeMethods {
   'clusters.addKubeconfig': { params: { path: string }; result: ClusterSummary[] };
   'clusters.removeKubeconfig': { params: { path: string }; result: ClusterSummary[] };
   /** the kubeconfig paths in use, in merge order, and where each came from */
-  'clusters.sources': { params: void; result: { path: string; origin: 'KUBECONFIG' | 'default' | 'added' | 'builtin' }[] };
+  'clusters.sources': { params: void; result: { path: string; origin: 'KUBECONFIG' | 'default' | 'added' | 'builtin'; /** why the file (or a file in the folder) cannot be used: "<file> line 4: …" */ error?: string }[] };
 
   'resources.kinds': { params: { clusterId: string }; result: ResourceKind[] };
   'namespaces.list': { params: { clusterId: string }; result: string[] };
