@@ -89,3 +89,17 @@ test('access reviews follow RBAC for service accounts and allow system:masters e
   const rules = await create('selfsubjectrulesreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: 'default' } }, { group: 'authorization.k8s.io', ns: undefined, user: 'system:serviceaccount:default:default' });
   assert.deepEqual(rules.object.status.resourceRules, [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }]);
 });
+
+test('concurrent evictions are decided one at a time; maxUnavailable counts the controller’s replicas', async () => {
+  const rs = await create('replicasets', { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web' }, spec: { replicas: 2, selector: { matchLabels: { app: 'w' } }, template: {} } }, { group: 'apps' });
+  const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.object.metadata.uid, controller: true };
+  for (const name of ['w1', 'w2']) {
+    const p = runningPod(name, { app: 'w' });
+    p.metadata.ownerReferences = [owner];
+    await create('pods', p);
+  }
+  await create('poddisruptionbudgets', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'w' }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'w' } } } }, { group: 'policy' });
+  const evict = (name: string) => create('pods', { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name } }, { name, sub: 'eviction' }).then((r) => r.code, (e: StatusError) => e.code);
+  const codes = await Promise.all([evict('w1'), evict('w2')]);
+  assert.deepEqual(codes.sort(), [201, 429], 'the first pod is gone for good (grace 0), yet the ReplicaSet still wants 2');
+});

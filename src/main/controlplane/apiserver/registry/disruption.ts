@@ -32,9 +32,32 @@ const scaled = (value: unknown, total: number): number => {
   return m ? Math.ceil((Number(m[1]) * total) / 100) : Number(value) || 0;
 };
 
-export const computeBudget = (pdb: Obj, podsInNamespace: Obj[]): Budget => {
+/** replicas of a pod's controller (ReplicaSet, StatefulSet, ...), undefined when it has none we can read */
+export type ScaleOf = (namespace: string, owner: Obj) => number | undefined;
+
+const controllerOf = (pod: Obj): Obj | undefined => (pod.metadata.ownerReferences ?? []).find((r: Obj) => r.controller === true);
+
+/**
+ * upstream's getExpectedPodCount: an integer minAvailable counts the pods; a percentage or
+ * maxUnavailable counts what their controllers want, so a pod already gone still counts
+ */
+const expectedCount = (pdb: Obj, pods: Obj[], scaleOf: ScaleOf | undefined): number => {
+  const spec = pdb.spec ?? {};
+  if (!scaleOf || (spec.maxUnavailable === undefined && typeof (spec.minAvailable ?? 1) === 'number')) return pods.length;
+  const owners = new Map<string, number>();
+  let bare = 0;
+  for (const pod of pods) {
+    const owner = controllerOf(pod);
+    const replicas = owner ? scaleOf(pod.metadata.namespace, owner) : undefined;
+    if (owner && replicas !== undefined) owners.set(owner.uid ?? `${owner.kind}/${owner.name}`, replicas);
+    else bare++;
+  }
+  return bare + [...owners.values()].reduce((a, b) => a + b, 0);
+};
+
+export const computeBudget = (pdb: Obj, podsInNamespace: Obj[], scaleOf?: ScaleOf): Budget => {
   const pods = podsInNamespace.filter((p) => !isTerminal(p) && budgetSelects(pdb, p));
-  const expectedPods = pods.length;
+  const expectedPods = expectedCount(pdb, pods, scaleOf);
   const currentHealthy = pods.filter(isHealthy).length;
   const spec = pdb.spec ?? {};
   let desiredHealthy: number;

@@ -14,7 +14,41 @@ export const EVICTION_REFUSED = "Cannot evict pod as it would violate the pod's 
 
 const canIgnoreBudget = (pod: Obj): boolean => ['Succeeded', 'Failed', 'Pending'].includes(pod.status?.phase ?? 'Pending') || Boolean(pod.metadata.deletionTimestamp);
 
-export async function evictPod(ctx: Ctx, req: RequestInfo, eviction: Obj): Promise<WriteResult> {
+const SCALABLE: Record<string, [string, string]> = {
+  ReplicaSet: ['apps', 'replicasets'],
+  StatefulSet: ['apps', 'statefulsets'],
+  ReplicationController: ['', 'replicationcontrollers'],
+};
+
+const replicasOf = (ctx: Ctx, namespace: string, owner: Obj): number | undefined => {
+  const where = SCALABLE[owner.kind];
+  const resource = where && ctx.resources.lookup(where[0], 'v1', where[1]);
+  const found = resource ? readStored(ctx, resource, namespace, owner.name) : undefined;
+  return found && found.metadata.uid === owner.uid ? (found.spec?.replicas ?? 1) : undefined;
+};
+
+// Evictions in one namespace are decided one at a time: the next decision must see the pods the
+// previous one deleted (upstream serializes them through the budget's status instead).
+const queues = new WeakMap<Ctx, Map<string, Promise<unknown>>>();
+
+const oneAtATime = <T>(ctx: Ctx, scope: string, fn: () => Promise<T>): Promise<T> => {
+  let decisions = queues.get(ctx);
+  if (!decisions) queues.set(ctx, (decisions = new Map()));
+  const before = decisions.get(scope) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  decisions.set(scope, tail);
+  void tail.then(() => {
+    if (decisions!.get(scope) === tail) decisions!.delete(scope);
+  });
+  return run;
+};
+
+export function evictPod(ctx: Ctx, req: RequestInfo, eviction: Obj): Promise<WriteResult> {
+  return oneAtATime(ctx, req.namespace ?? '', () => evictNow(ctx, req, eviction));
+}
+
+async function evictNow(ctx: Ctx, req: RequestInfo, eviction: Obj): Promise<WriteResult> {
   const name = req.name ?? '';
   if (eviction?.metadata?.name !== undefined && eviction.metadata.name !== name) throw badRequest('name in URL does not match name in Eviction object');
   const pod = readStored(ctx, req.resource, req.namespace, name);
@@ -33,7 +67,7 @@ function checkBudget(ctx: Ctx, req: RequestInfo, pod: Obj): void {
   if (matching.length === 0) return;
   if (matching.length > 1) throw new StatusError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
   const pdb = matching[0];
-  const budget = computeBudget(pdb, readAll(ctx, req.resource, req.namespace));
+  const budget = computeBudget(pdb, readAll(ctx, req.resource, req.namespace), (ns, owner) => replicasOf(ctx, ns, owner));
   if (!isPodReady(pod)) {
     // an unhealthy pod adds no disruption when the budget is already met
     const always = pdb.spec?.unhealthyPodEvictionPolicy === 'AlwaysAllow';
