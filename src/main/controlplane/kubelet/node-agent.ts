@@ -2,7 +2,8 @@
 // it through its runtime — status written through pods/status, deletion finished with a zero-grace
 // delete once the runtime has stopped every container.
 import { StatusError } from '../../../shared/k8s/status';
-import type { ApiClient, Clock, Logger, ReconcileResult } from '../client';
+import type { ApiClient, Clock, EventRecorder, Logger, ReconcileResult } from '../client';
+import { recordContainerEvents, recordKilling } from './pod-events';
 import { Heartbeat, LEASE_RENEW_MS, STATUS_REPORT_MS } from './heartbeat';
 import type { NodeConfig } from './node-config';
 import { nodeLabels, nodeObject } from './node-object';
@@ -18,6 +19,8 @@ export interface NodeAgentOptions {
   runtime: PodRuntime;
   clock: Clock;
   logger: Logger;
+  /** kubelet's Events about containers; simulated nodes leave them out, as kwok does, to stay cheap */
+  recorder?: EventRecorder;
 }
 
 const isTerminal = (pod: Obj): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -28,6 +31,8 @@ export class NodeAgent {
   private node?: Obj;
   private timers: unknown[] = [];
   private stopped = false;
+  /** pods whose Killing events were recorded */
+  private readonly killing = new Set<string>();
 
   constructor(private readonly o: NodeAgentOptions) {
     const ips = new PodIPs(o.config.podCIDR);
@@ -94,7 +99,10 @@ export class NodeAgent {
     if (isTerminal(pod) && !pod.status?.containerStatuses?.some((c: Obj) => c.state?.running)) return;
     const r = await runtime.syncPod(pod, this.env);
     const status = apiPodStatus(pod, r.pod, this.env.hostIP, clock.now());
-    if (statusChanged(pod.status, status)) await client.updateStatus({ ...pod, status });
+    if (statusChanged(pod.status, status)) {
+      await client.updateStatus({ ...pod, status });
+      if (this.o.recorder) recordContainerEvents(this.o.recorder, pod, pod.status, status);
+    }
     return r.requeueAfterMs === undefined ? undefined : { requeueAfterMs: r.requeueAfterMs };
   }
 
@@ -102,6 +110,10 @@ export class NodeAgent {
     const { runtime, client, clock } = this.o;
     const deadline = Date.parse(pod.metadata.deletionTimestamp);
     const r = await runtime.killPod(pod, Math.max(0, deadline - clock.now()), this.env);
+    if (this.o.recorder && !this.killing.has(pod.metadata.uid)) {
+      this.killing.add(pod.metadata.uid);
+      recordKilling(this.o.recorder, pod);
+    }
     if (!allStopped(r.pod)) return { requeueAfterMs: r.requeueAfterMs ?? 1000 };
     try {
       await client.delete('v1', 'Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
@@ -109,11 +121,13 @@ export class NodeAgent {
       if (!(err instanceof StatusError) || (err.code !== 404 && err.code !== 409)) throw err;
     }
     runtime.removePod(pod.metadata.uid, this.env);
+    this.killing.delete(pod.metadata.uid);
     return undefined;
   }
 
   /** the API no longer has the pod: drop what the runtime holds for it */
   forgetPod(uid: string): void {
+    this.killing.delete(uid);
     this.o.runtime.removePod(uid, this.env);
   }
 }

@@ -1,7 +1,7 @@
 // All node agents of this process over ONE pod informer indexed by spec.nodeName: a thousand
 // simulated nodes cost one watch, one cache and one work queue, not a thousand. Keys of pods bound to
 // a node of ours go on the queue; a worker hands each pod to its node's agent.
-import { SharedInformerFactory, WorkQueue, byNodeName, runWorkers, type ApiClient, type Clock, type Logger, type Obj } from '../client';
+import { EventRecorder, SharedInformerFactory, WorkQueue, byNodeName, runWorkers, type ApiClient, type Clock, type Logger, type Obj } from '../client';
 import { NodeAgent } from './node-agent';
 import type { NodeConfig } from './node-config';
 import type { PodRuntime } from './runtimes/types';
@@ -37,7 +37,9 @@ export class NodeAgentPool {
     for (const config of o.nodes) {
       const runtime = o.runtimeFor?.(config) ?? shared;
       if (!this.runtimes.includes(runtime)) this.runtimes.push(runtime);
-      this.agents.set(config.name, new NodeAgent({ config, client: o.clientFor(config.name), runtime, clock: o.clock, logger: o.logger }));
+      const client = o.clientFor(config.name);
+      const recorder = config.simulated ? undefined : new EventRecorder({ client, component: 'kubelet', host: config.name, clock: o.clock, logger: o.logger });
+      this.agents.set(config.name, new NodeAgent({ config, client, runtime, clock: o.clock, logger: o.logger, recorder }));
     }
   }
 
