@@ -5,6 +5,7 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { claimObjects } from './util/owner-claim';
+import { lookAgainOnConflict } from './util/conflict';
 import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { selectorMatches } from './util/selector';
 import type { SyncState } from './deployment-replicasets';
@@ -46,7 +47,11 @@ export class DeploymentController implements Controller {
     this.pods.addEventHandler({ onDelete: (pod) => this.enqueueForPod(pod) });
   }
 
-  async reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
+  reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
+    return lookAgainOnConflict(() => this.sync(key));
+  }
+
+  private async sync(key: string): Promise<void | { requeueAfterMs: number }> {
     const d = this.deployments.lister.get(key);
     if (!d) return;
     const s: SyncState = { client: this.ctx.client, recorder: this.ctx.recorder, clock: this.ctx.clock, d: structuredClone(d), rsList: [], pods: [] };

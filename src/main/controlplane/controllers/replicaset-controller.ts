@@ -4,6 +4,7 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { Expectations } from './util/expectations';
+import { lookAgainOnConflict } from './util/conflict';
 import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { claimObjects } from './util/owner-claim';
 import { isPodActive, isPodReady } from './util/pods';
@@ -41,7 +42,11 @@ export class ReplicaSetController implements Controller {
     });
   }
 
-  async reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
+  reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
+    return lookAgainOnConflict(() => this.sync(key));
+  }
+
+  private async sync(key: string): Promise<void | { requeueAfterMs: number }> {
     const rs = this.replicaSets.lister.get(key);
     if (!rs) {
       this.expectations.forget(key);
