@@ -11,8 +11,8 @@ export interface PathsEnv {
 
 export function kubectlPaths(env: PathsEnv): SourcePath[] {
   const list = env.KUBECONFIG;
-  if (list !== undefined && list.trim() !== '') {
-    // client-go drops empty entries and duplicates, keeping the first occurrence
+  // As client-go: any non-empty KUBECONFIG replaces the default, even one that names no file (":")
+  if (list !== undefined && list !== '') {
     const seen = new Set<string>();
     const paths: SourcePath[] = [];
     for (const path of list.split(env.delimiter ?? hostDelimiter)) {
@@ -20,7 +20,7 @@ export function kubectlPaths(env: PathsEnv): SourcePath[] {
       seen.add(path);
       paths.push({ path, origin: 'KUBECONFIG' });
     }
-    if (paths.length > 0) return paths;
+    return paths;
   }
   return [{ path: join(env.home, '.kube', 'config'), origin: 'default' }];
 }
