@@ -14,6 +14,10 @@ export interface CacheRow {
   health?: Health;
   /** lower-cased name, namespace and cells for free-text filters, built on first use */
   searchText?: string;
+  /** natural-order sort keys (see views/order.ts), built on first use */
+  nameKey?: string;
+  nsKey?: string;
+  cellKeys?: (string | undefined)[];
 }
 
 /** Columns for servers (or kinds) that do not print Tables: what metadata alone gives. */

@@ -5,71 +5,62 @@ import type { CacheRow } from '../cache/rows';
 
 export type Compare = (a: CacheRow, b: CacheRow) => number;
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+/**
+ * Natural order ("pod-9" < "pod-10", case folded) through a key per text, built once per row and
+ * compared with plain string comparison: sorting 50,000 rows then costs what a string sort costs.
+ */
+export const naturalKey = (s: string): string => s.toLowerCase().replace(/\d+/g, (d) => (d.length >= 16 ? d : d.padStart(16, '0')));
 
-/** compares digit runs as numbers ("pod-9" < "pod-10"), letters case-insensitively first; fast enough to sort 50,000 rows */
-const digitsEnd = (s: string, i: number): number => {
-  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-  return i;
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const nameKey = (r: CacheRow): string => (r.nameKey ??= naturalKey(r.name));
+const nsKey = (r: CacheRow): string => (r.nsKey ??= naturalKey(r.namespace ?? ''));
+const cellKey = (r: CacheRow, i: number): string | undefined => {
+  const keys = (r.cellKeys ??= []);
+  const v = r.cells[i];
+  return (keys[i] ??= v === null || v === undefined ? undefined : naturalKey(String(v)));
 };
 
-const natural = (a: string, b: string): number => {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(j);
-    if (isDigit(ca) && isDigit(cb)) {
-      const ei = digitsEnd(a, i);
-      const ej = digitsEnd(b, j);
-      const x = a.slice(i, ei).replace(/^0+/, '');
-      const y = b.slice(j, ej).replace(/^0+/, '');
-      if (x.length !== y.length) return x.length - y.length;
-      if (x !== y) return x < y ? -1 : 1;
-      i = ei;
-      j = ej;
-      continue;
-    }
-    if (ca !== cb) return fold(ca) - fold(cb) || ca - cb;
-    i++;
-    j++;
-  }
-  return a.length - i - (b.length - j);
-};
-
-const text = (a: string, b: string): number => (a === b ? 0 : natural(a, b) || (a < b ? -1 : 1));
-
-const identity: Compare = (a, b) => text(a.namespace ?? '', b.namespace ?? '') || text(a.name, b.name) || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
+const identity: Compare = (a, b) => byKey(nsKey(a), nsKey(b)) || byKey(nameKey(a), nameKey(b)) || byKey(a.name, b.name) || byKey(a.uid, b.uid);
 
 type Cell = string | number | boolean | null | undefined;
 
 const numberOf = (v: Cell): number => (typeof v === 'number' ? v : typeof v === 'string' ? parseFloat(v) : v === true ? 1 : v === false ? 0 : NaN);
 
-const cellCompare = (type: string): ((a: Cell, b: Cell) => number) => {
-  if (type === 'integer' || type === 'number' || type === 'boolean') {
-    return (a, b) => {
-      const x = numberOf(a);
-      const y = numberOf(b);
-      // empty cells sort last
-      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
-      return x - y;
-    };
-  }
-  // dates are ISO timestamps: their text order is their time order
-  if (type === 'date') return (a, b) => (a === b ? 0 : a == null ? 1 : b == null ? -1 : String(a) < String(b) ? -1 : 1);
-  return (a, b) => (a == null ? (b == null ? 0 : 1) : b == null ? -1 : text(String(a), String(b)));
+const numeric = (i: number): Compare => (a, b) => {
+  const x = numberOf(a.cells[i]);
+  const y = numberOf(b.cells[i]);
+  // empty cells sort last
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+  return x - y;
 };
+
+// dates are ISO timestamps: their text order is their time order
+const date = (i: number): Compare => (a, b) => {
+  const x = a.cells[i];
+  const y = b.cells[i];
+  return x === y ? 0 : x == null ? 1 : y == null ? -1 : String(x) < String(y) ? -1 : 1;
+};
+
+const textual = (i: number): Compare => (a, b) => {
+  const x = cellKey(a, i);
+  const y = cellKey(b, i);
+  return x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
+};
+
+const cellCompare = (type: string, i: number): Compare =>
+  type === 'integer' || type === 'number' || type === 'boolean' ? numeric(i) : type === 'date' ? date(i) : textual(i);
 
 export const compareFor = (sort: ViewSpec['sort'], columns: ViewColumn[]): Compare => {
   const name = sort?.column.toLowerCase();
   if (!name) return identity;
   const dir = sort!.descending ? -1 : 1;
-  if (name === 'namespace' && !columns.some((c) => c.name.toLowerCase() === 'namespace')) return (a, b) => dir * text(a.namespace ?? '', b.namespace ?? '') || identity(a, b);
+  if (name === 'namespace' && !columns.some((c) => c.name.toLowerCase() === 'namespace')) return (a, b) => dir * byKey(nsKey(a), nsKey(b)) || identity(a, b);
+  if (name === 'name') return (a, b) => dir * (byKey(nameKey(a), nameKey(b)) || byKey(a.name, b.name)) || identity(a, b);
   const i = columns.findIndex((c) => c.name.toLowerCase() === name);
   if (i < 0) return identity;
-  const cmp = cellCompare(columns[i].type);
-  return (a, b) => dir * cmp(a.cells[i], b.cells[i]) || identity(a, b);
+  const cmp = cellCompare(columns[i].type, i);
+  return (a, b) => dir * cmp(a, b) || identity(a, b);
 };
 
 /** index of the first element not less than row */
