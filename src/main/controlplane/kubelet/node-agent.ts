@@ -36,7 +36,7 @@ export class NodeAgent {
 
   constructor(private readonly o: NodeAgentOptions) {
     const ips = new PodIPs(o.config.podCIDR);
-    this.env = { nodeName: o.config.name, hostIP: o.config.internalIP, allocatePodIP: (uid) => ips.allocate(uid), releasePodIP: (uid) => ips.release(uid) };
+    this.env = { nodeName: o.config.name, hostIP: o.config.internalIP, allocatePodIP: (uid) => ips.allocate(uid), releasePodIP: (uid) => ips.release(uid), reservePodIP: (uid, ip) => ips.reserve(uid, ip) };
     this.heartbeat = new Heartbeat(o.config, o.client, o.clock, o.logger);
   }
 

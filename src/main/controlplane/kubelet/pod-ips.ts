@@ -28,6 +28,14 @@ export class PodIPs {
     throw new Error('no free pod IP in the node\'s pod CIDR');
   }
 
+  /** takes an address a pod already holds (from before a restart) */
+  reserve(uid: string, ip: string): void {
+    const n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0) - this.base;
+    if (n <= 0 || n >= this.size || this.used.has(n)) return;
+    this.used.add(n);
+    this.byUid.set(uid, n);
+  }
+
   release(uid: string): void {
     const offset = this.byUid.get(uid);
     if (offset === undefined) return;

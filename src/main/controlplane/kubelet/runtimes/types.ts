@@ -43,6 +43,8 @@ export interface NodeEnv {
   hostIP: string;
   allocatePodIP(uid: string): string;
   releasePodIP(uid: string): void;
+  /** marks an IP a pod already has (after a restart) as taken */
+  reservePodIP?(uid: string, ip: string): void;
 }
 
 export interface RuntimeResult {

@@ -3,6 +3,7 @@
 // when its next stage is due.
 import type { Clock } from '../../../client';
 import type { NodeEnv, PodRuntime, RuntimePod, RuntimeResult } from '../types';
+import { adoptFromStatus } from './adopt';
 import { step, type SimulatedPod } from './engine';
 import { defaultStages, type Stage } from './stages';
 
@@ -45,7 +46,7 @@ export class SimulatedRuntime implements PodRuntime {
   private advance(pod: Obj, env: NodeEnv, gracePeriodMs?: number): RuntimeResult {
     const uid: string = pod.metadata.uid;
     const now = this.o.clock.now();
-    const sim = this.pods.get(uid) ?? { rp: { uid, initContainers: [], containers: [] } as RuntimePod, sinceMs: now };
+    const sim = this.pods.get(uid) ?? { rp: adoptFromStatus(pod, env) ?? ({ uid, initContainers: [], containers: [] } as RuntimePod), sinceMs: now };
     const random = this.o.random ?? Math.random;
     const { sim: next, dueAtMs } = step(this.stages, pod, sim, now, { env, random, gracePeriodMs, newId: () => this.containerId(uid) });
     this.pods.set(uid, next);

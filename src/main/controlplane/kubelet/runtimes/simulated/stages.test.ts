@@ -110,3 +110,15 @@ test('deletion stops the containers within the stop delay', async () => {
   assert.equal(s[2].containerStatuses[0].state.running !== undefined, true);
   assert.equal(s[4].containerStatuses[0].state.terminated?.reason, 'Completed');
 });
+
+test('after a restart the runtime takes a running pod back from its status instead of starting it over', async () => {
+  const [, running] = await statusesAt(podOf(), [0, 1000]);
+  const clock = new FakeClock(T0 + 60_000);
+  const fresh = new SimulatedRuntime({ clock, random: () => 0 });
+  const reserved: string[] = [];
+  const r = await fresh.syncPod({ ...podOf(), status: running }, { ...env, reservePodIP: (_uid, ip) => reserved.push(ip) });
+  const again = apiPodStatus({ ...podOf(), status: running }, r.pod, env.hostIP, clock.now());
+  assert.deepEqual(again.containerStatuses, running.containerStatuses);
+  assert.deepEqual([again.phase, again.podIP, again.startTime], ['Running', '10.244.1.2', '2026-01-01T00:00:00Z']);
+  assert.deepEqual(reserved, ['10.244.1.2']);
+});
