@@ -77,3 +77,16 @@ test('a quota refusal is a ReplicaFailure condition and a FailedCreate event, af
     assert.equal(pods.length, 3, 'no quota admission yet: all pods were created');
   }
 });
+
+test('pods count as available only minReadySeconds after they became ready', async () => {
+  await c.admin.create({ ...rsOf('slow', 2), spec: { ...rsOf('slow', 2).spec, minReadySeconds: 10 } });
+  await c.settle();
+  await c.markReady('default', (p) => p.metadata.labels.app === 'slow');
+  await c.settle();
+  let rs = await c.admin.get('apps/v1', 'ReplicaSet', 'default', 'slow');
+  assert.deepEqual([rs.status.readyReplicas, rs.status.availableReplicas], [2, undefined]);
+  await c.clock.advance(11_000);
+  await c.settle();
+  rs = await c.admin.get('apps/v1', 'ReplicaSet', 'default', 'slow');
+  assert.deepEqual([rs.status.readyReplicas, rs.status.availableReplicas], [2, 2]);
+});

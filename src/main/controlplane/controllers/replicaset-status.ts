@@ -4,7 +4,9 @@ import { StatusError } from '../../../shared/k8s/status';
 import type { ApiClient, Obj } from '../client';
 import { canonicalJson } from './util/hash';
 import { getCondition, newCondition, removeCondition, setCondition } from './util/conditions';
-import { isPodAvailable, isPodReady } from './util/pods';
+import { readyCondition } from './util/pods';
+
+const readySince = (cond: Obj): number => Date.parse(cond.lastTransitionTime ?? '') || Number.POSITIVE_INFINITY;
 
 export function calculateReplicaSetStatus(rs: Obj, pods: Obj[], manageError: unknown, nowMs: number): Obj {
   const templateLabels = Object.entries<string>(rs.spec?.template?.metadata?.labels ?? {});
@@ -15,9 +17,10 @@ export function calculateReplicaSetStatus(rs: Obj, pods: Obj[], manageError: unk
   for (const p of pods) {
     const labels = p.metadata.labels ?? {};
     if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
-    if (isPodReady(p)) {
+    const cond = readyCondition(p);
+    if (cond?.status === 'True') {
       ready++;
-      if (isPodAvailable(p, minReady, nowMs)) available++;
+      if (!minReady || readySince(cond) + minReady * 1000 <= nowMs) available++;
     }
   }
   const status: Obj = { ...structuredClone(rs.status ?? {}), replicas: pods.length, observedGeneration: rs.metadata.generation };
