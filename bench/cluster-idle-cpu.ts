@@ -71,6 +71,8 @@ console.log(
     allRunningMs: Math.round(allRunningMs),
     idleSeconds: IDLE_SECONDS,
     idleCpuPercentOfOneCore: Math.round(percentOfCore * 10) / 10,
+    userPercent: Math.round((cpu.user / 1000 / wall) * 1000) / 10,
+    systemPercent: Math.round((cpu.system / 1000 / wall) * 1000) / 10,
     rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
   }),
 );
