@@ -121,3 +121,14 @@ test('editing a watched file to break it keeps the others and says what is wrong
   assert.equal(source.problems()[0]!.file, b);
   source.dispose();
 });
+
+test('a ~/.kube/config created after start appears without a restart', async () => {
+  const { home, open } = setup();
+  const source = open();
+  assert.deepEqual(source.contexts(), []);
+  mkdirSync(join(home, '.kube'));
+  await new Promise((r) => setTimeout(r, 100));
+  writeFileSync(join(home, '.kube', 'config'), config('first'));
+  await changed(source, () => source.contexts().some((c) => c.name === 'first'));
+  source.dispose();
+});

@@ -2,8 +2,8 @@
 // would read (KUBECONFIG or ~/.kube/config, merged by kubectl's rules), then each file or folder the
 // user added, as its own source. Files are watched; a change reloads everything and fires
 // onDidChange. A broken file is reported on its own and never hides the other files' contexts.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Emitter, type Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { contextEntries } from './entries';
@@ -135,7 +135,8 @@ export class KubeconfigSource {
   private watch(sources: SourcePath[]): void {
     if (!this.watcher) return;
     const paths = sources.map((s) => ({ path: s.path, isFolder: isFolder(s.path) }));
-    const key = JSON.stringify(paths);
+    // a folder that appears or vanishes changes what can be watched
+    const key = JSON.stringify([paths, paths.map((p) => existsSync(dirname(p.path)))]);
     if (key === this.watchKey) return;
     this.watchKey = key;
     this.watcher.setPaths(paths);

@@ -33,15 +33,21 @@ export class PathWatcher {
     for (const [dir, filter] of wanted) {
       this.watchers.get(dir)?.close();
       this.watchers.delete(dir);
-      try {
-        const w = watch(dir, { persistent: false }, (_event, name) => {
-          if (filter(name === null ? null : String(name))) this.schedule();
-        });
-        w.on('error', (err) => this.logger.warn(`stopped watching ${dir}`, err));
-        this.watchers.set(dir, w);
-      } catch {
-        // the folder does not exist (yet): nothing to watch, as kubectl would find nothing there
-      }
+      // a folder that does not exist yet (~/.kube before the first cluster): watch for its creation
+      const w = this.open(dir, filter) ?? this.open(dirname(dir), (name) => name === null || name === basename(dir));
+      if (w) this.watchers.set(dir, w);
+    }
+  }
+
+  private open(dir: string, filter: (name: string | null) => boolean): FSWatcher | undefined {
+    try {
+      const w = watch(dir, { persistent: false }, (_event, name) => {
+        if (filter(name === null ? null : String(name))) this.schedule();
+      });
+      w.on('error', (err) => this.logger.warn(`stopped watching ${dir}`, err));
+      return w;
+    } catch {
+      return undefined;
     }
   }
 
