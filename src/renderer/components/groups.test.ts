@@ -16,3 +16,7 @@ test('headings are plural', () => {
   assert.equal(pluralTitle(k('NetworkPolicy', 'Network')), 'NetworkPolicies');
   assert.equal(pluralTitle(k('Pod', 'Workloads')), 'Pods');
 });
+
+test('a kind whose plural is its own name stays as it is', () => {
+  assert.equal(pluralTitle({ ...k('Endpoints', 'Network'), plural: 'endpoints' }), 'Endpoints');
+});

@@ -19,4 +19,4 @@ export function groupKinds(kinds: ResourceKind[]): { category: string; kinds: Re
 export const kindKey = (k: { group: string; version: string; plural: string }) => `${k.group}/${k.version}/${k.plural}`;
 
 /** "Deployment" → "Deployments" for headings */
-export const pluralTitle = (k: ResourceKind) => (k.kind.endsWith('s') ? `${k.kind}es` : k.kind.endsWith('y') ? `${k.kind.slice(0, -1)}ies` : `${k.kind}s`);
+export const pluralTitle = (k: ResourceKind) => (k.plural === k.kind.toLowerCase() ? k.kind : k.kind.endsWith('s') ? `${k.kind}es` : k.kind.endsWith('y') ? `${k.kind.slice(0, -1)}ies` : `${k.kind}s`);

@@ -26,11 +26,13 @@ export interface LiveView {
   showRange(start: number, end: number): void;
 }
 
-const filtersOf = (q: ViewQuery) => ({
+// Empty strings, not undefined: view.update merges what it is sent, and JSON drops undefined, so
+// a cleared filter must travel as "" to clear the engine's copy.
+const filtersOf = (q: { namespaces: string[]; text?: string; labelSelector?: string; sort?: ViewQuery['sort'] }) => ({
   namespaces: q.namespaces,
-  text: q.text || undefined,
-  labelSelector: q.labelSelector || undefined,
-  sort: q.sort,
+  text: q.text ?? '',
+  labelSelector: q.labelSelector ?? '',
+  ...(q.sort ? { sort: q.sort } : {}),
 });
 
 export function useView(query: ViewQuery): LiveView {
@@ -78,7 +80,7 @@ export function useView(query: ViewQuery): LiveView {
   const filterKey = JSON.stringify(filtersOf(query));
   useEffect(() => {
     if (!sub.current || !spec.current) return;
-    if (JSON.stringify(filtersOf(spec.current as unknown as ViewQuery)) === filterKey) return;
+    if (JSON.stringify(filtersOf(spec.current)) === filterKey) return;
     send({ ...(JSON.parse(filterKey) as Partial<ViewSpec>), window: { offset: 0, limit: 2 * OVERSCAN } });
   }, [filterKey, send]);
 

@@ -65,7 +65,8 @@ export const ResourceView = forwardRef<ResourceViewHandle, Props>(function Resou
   const update = view.update;
   const columns = (update?.columns ?? []).filter((c) => wide || c.priority === 0);
   const hasNamespaceColumn = columns.some((c) => c.name.toLowerCase() === 'namespace');
-  const onSort = (column: string) => setSort(sort?.column === column ? (sort.descending ? undefined : { column, descending: true }) : { column, descending: false });
+  // a sorted column only flips direction: the engine keeps a sort once set (view.update merges)
+  const onSort = (column: string) => setSort({ column, descending: sort?.column === column ? !sort.descending : false });
   return (
     <section className="resource-view" aria-label={pluralTitle(kind)}>
       <div className="toolbar">

@@ -50,7 +50,8 @@ export function DetailsPanel({ clusterId, kind, target, refreshKey, onClose, onN
           ×
         </button>
       </header>
-      <ActionBar actions={actions} access={access} onRun={(a) => onAction(a, { kind, ref: target, object: object.data })} />
+      {/* after the object loaded: toggles (cordon/uncordon, suspend/resume) depend on its state */}
+      {object.data ? <ActionBar actions={actions} access={access} onRun={(a) => onAction(a, { kind, ref: target, object: object.data })} /> : <div className="action-bar" />}
       <div className="tabs" role="tablist">
         {(['overview', 'events', 'yaml'] as Tab[]).map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'tab current' : 'tab'} onClick={() => setTab(t)}>
