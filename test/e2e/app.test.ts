@@ -154,10 +154,10 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     const node = await someNode(api);
     await openKind('Nodes');
     await row(node).dblclick();
-    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Cordon' }).click();
+    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Cordon', exact: true }).click();
     const n = await eventually(() => api.core.readNode({ name: node }), (x) => x.spec?.unschedulable === true);
     assert.equal(n.spec?.unschedulable, true);
-    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Uncordon' }).waitFor();
+    await page.locator('.drawer .action-bar').getByRole('button', { name: 'Uncordon', exact: true }).waitFor();
     await app.shot('11-node-cordoned');
   });
 });
