@@ -105,6 +105,17 @@ for (const kubectl of kubectls) {
       await eventually('old pods to finish terminating', () => podImages().every((i) => i === 'nginx:1.29'));
     });
 
+    test('rollout status fails once a stuck rollout passes its progress deadline', { skip: !full && 'covered by the oldest and newest kubectl' }, () => {
+      // Pods of this template take a minute to start on the simulated nodes: the rollout stalls.
+      const slow = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'stuck' }, spec: { replicas: 1, progressDeadlineSeconds: 2, selector: { matchLabels: { app: 'stuck' } }, template: { metadata: { labels: { app: 'stuck' }, annotations: { 'wheelhouse.dev/simulate-start-seconds': '60' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } };
+      k.ok(['apply', '-f', '-'], { input: JSON.stringify(slow) });
+      const r = k.run(['rollout', 'status', 'deployment/stuck', '--timeout=30s']);
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, /deployment "stuck" exceeded its progress deadline/);
+      assert.equal(k.ok(['get', 'deployment', 'stuck', '-o', 'jsonpath={.status.conditions[?(@.type=="Progressing")].reason}']), 'ProgressDeadlineExceeded');
+      k.ok(['delete', 'deployment', 'stuck']);
+    });
+
     test('delete deployment cascades to its ReplicaSets and pods', async () => {
       assert.match(k.ok(['delete', 'deployment', 'web']), /deployment\.apps "web" deleted/);
       await eventually('ReplicaSets and pods to go', () => k.ok(['get', 'rs,pods', '-o', 'name']).trim() === '', 30_000);

@@ -55,7 +55,8 @@ export class DeploymentController implements Controller {
     const d = this.deployments.lister.get(key);
     if (!d) return;
     const s: SyncState = { client: this.ctx.client, recorder: this.ctx.recorder, clock: this.ctx.clock, d: structuredClone(d), rsList: [], pods: [] };
-    if (!d.spec?.selector || Object.keys(d.spec.selector).length === 0 || !selectorMatches(d.spec.selector, d.spec.template?.metadata?.labels)) {
+    const selector = d.spec?.selector ?? {};
+    if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) {
       this.ctx.recorder.event(d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
       return;
     }
