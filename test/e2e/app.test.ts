@@ -110,11 +110,13 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await page.keyboard.press('Control+a');
     const manifest = (replicas: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: made-in-editor\n  namespace: team-a\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: made}\n  template:\n    metadata:\n      labels: {app: made}\n    spec:\n      containers:\n        - name: main\n          image: nginx:1.27\n`;
-    await page.keyboard.insertText(manifest('"lots"'));
+    await page.keyboard.insertText(manifest('-1'));
     await page.getByRole('button', { name: 'Apply' }).click();
     const results = page.getByTestId('editor-results');
     await results.locator('.issues li', { hasText: /replicas/ }).waitFor();
-    await page.locator('.cm-lintRange-error').first().waitFor();
+    await results.locator('.issues li', { hasText: 'line 7' }).waitFor();
+    // the diagnostic sits on the replicas line (7) of the editor
+    await page.locator('.cm-line').nth(6).locator('.cm-lintRange-error').waitFor();
     await app.shot('07-editor-invalid');
     await editor.click();
     await page.keyboard.press('Control+a');
