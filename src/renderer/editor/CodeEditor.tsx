@@ -48,7 +48,7 @@ function shadowParent(host: HTMLElement): { root: ShadowRoot; parent: HTMLElemen
 export function issuesToDiagnostics(doc: EditorState['doc'], issues: ApplyIssue[]): Diagnostic[] {
   return issues.map((i) => {
     const line = doc.line(Math.min(Math.max(1, i.line ?? 1), doc.lines));
-    return { from: line.from, to: line.to, severity: 'error', source: 'server', message: i.field ? `${i.field}: ${i.message}` : i.message };
+    return { from: line.from, to: line.to, severity: 'error', source: 'server', message: i.field && !i.message.includes(i.field) ? `${i.field}: ${i.message}` : i.message };
   });
 }
 

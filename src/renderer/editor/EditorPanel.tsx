@@ -108,7 +108,7 @@ function Results({ outcome, issues }: { outcome?: Outcome; issues: ApplyIssue[] 
         <ul className="issues">
           {issues.map((i, n) => (
             <li key={n} className="error-text">
-              {i.line ? <span className="badge">line {i.line}</span> : null} {i.field ? <code>{i.field}</code> : null} {i.message}
+              {i.line ? <span className="badge">line {i.line}</span> : null} {i.field && !i.message.includes(i.field) ? <code>{i.field}</code> : null} {i.message}
             </li>
           ))}
         </ul>
