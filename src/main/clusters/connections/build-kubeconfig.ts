@@ -14,7 +14,7 @@ export function buildKubeConfig(entry: ContextEntry, shellPath: string): KubeCon
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [toCluster(entry.clusterName, cluster)],
-    users: [toUser(entry.userName || 'anonymous', user ?? {}, shellPath)],
+    users: [toUser(entry.userName || 'anonymous', user ?? {}, shellPath, cluster)],
     contexts: [{ name: entry.name, cluster: entry.clusterName, user: entry.userName || 'anonymous', namespace: entry.context.namespace }],
     currentContext: entry.name,
   });
@@ -33,7 +33,7 @@ function toCluster(name: string, c: KubeCluster) {
   };
 }
 
-function toUser(name: string, u: KubeUser, shellPath: string) {
+function toUser(name: string, u: KubeUser, shellPath: string, cluster: KubeCluster) {
   let authProvider = u['auth-provider'];
   // client-node reads a tokenFile only through its file authenticator, which re-reads it every
   // minute as client-go does (projected service-account tokens rotate)
@@ -49,12 +49,26 @@ function toUser(name: string, u: KubeUser, shellPath: string) {
     password: u.password,
     impersonateUser: u.as,
     authProvider,
-    exec: u.exec ? withPath(u.exec, shellPath) : undefined,
+    exec: u.exec ? withExecEnv(u.exec, shellPath, cluster) : undefined,
   };
 }
 
-function withPath(exec: NonNullable<KubeUser['exec']>, shellPath: string) {
-  const env = exec.env ?? [];
-  if (env.some((e) => e.name === 'PATH')) return exec;
-  return { ...exec, env: [...env, { name: 'PATH', value: shellPath }] };
+// client-go hands plugins KUBERNETES_EXEC_INFO; some (aws eks get-token) pick their answer's
+// apiVersion from it. The login shell's PATH lets the plugin and whatever it calls be found.
+function withExecEnv(exec: NonNullable<KubeUser['exec']>, shellPath: string, cluster: KubeCluster) {
+  const env = [...(exec.env ?? [])];
+  if (!env.some((e) => e.name === 'PATH')) env.push({ name: 'PATH', value: shellPath });
+  const spec: Record<string, unknown> = { interactive: false };
+  if (exec.provideClusterInfo === true) {
+    spec.cluster = {
+      server: cluster.server,
+      'certificate-authority-data': cluster['certificate-authority-data'],
+      'insecure-skip-tls-verify': cluster['insecure-skip-tls-verify'],
+      'tls-server-name': cluster['tls-server-name'],
+      'proxy-url': cluster['proxy-url'],
+    };
+  }
+  const info = { apiVersion: exec.apiVersion ?? 'client.authentication.k8s.io/v1', kind: 'ExecCredential', spec };
+  if (!env.some((e) => e.name === 'KUBERNETES_EXEC_INFO')) env.push({ name: 'KUBERNETES_EXEC_INFO', value: JSON.stringify(info) });
+  return { ...exec, env };
 }

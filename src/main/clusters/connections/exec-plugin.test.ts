@@ -22,7 +22,13 @@ function fakeHome(token: string): string {
   const bin = join(home, 'tools', 'bin');
   mkdirSync(bin, { recursive: true });
   const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token } });
-  writeFileSync(join(bin, 'wh-get-token'), `#!/bin/sh\nprintf '%s' '${credential}'\n`);
+  // like aws eks get-token, it reads KUBERNETES_EXEC_INFO, which client-go always sets
+  writeFileSync(
+    join(bin, 'wh-get-token'),
+    `#!/bin/sh\ncase "$KUBERNETES_EXEC_INFO" in *'"kind":"ExecCredential"'*) ;; *) echo "KUBERNETES_EXEC_INFO is not set" >&2; exit 1;; esac\nprintf '%s' '${credential}'\n`,
+  );
+  writeFileSync(join(bin, 'wh-sso-expired'), '#!/bin/sh\necho "error: SSO session expired, run: wh login" >&2\nexit 1\n');
+  chmodSync(join(bin, 'wh-sso-expired'), 0o755);
   chmodSync(join(bin, 'wh-get-token'), 0o755);
   writeFileSync(join(home, '.bash_profile'), `export PATH="$HOME/tools/bin:$PATH"\n`);
   return home;
@@ -69,5 +75,18 @@ test('an exec plugin that is nowhere on PATH says which command was not found', 
   const status = await connections.connect(`${path}#test`);
   assert.equal(status.state, 'unauthorized');
   assert.ok(status.message!.startsWith(`exec plugin "aws" not found on PATH (looked in the login shell's PATH: ${home}/tools/bin:`), status.message);
+  connections.dispose();
+});
+
+test('an exec plugin that fails shows what it printed', { skip: !bash && 'no /bin/bash' }, async () => {
+  const home = fakeHome(cluster.token);
+  const path = writeKubeconfig(tempDir('wh-exec-'), 'config', cluster.url, cluster.caPem, {
+    exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'wh-sso-expired' },
+  });
+  const shellEnv = loginShellEnv({ env: { SHELL: '/bin/bash', HOME: home, PATH: BARE_PATH }, logger: silentLogger });
+  const connections = new ConnectionManager({ source: sourceFor(path), clock: realClock, shellEnv, logger: silentLogger });
+  const status = await connections.connect(`${path}#test`);
+  assert.equal(status.state, 'unauthorized');
+  assert.equal(status.message, 'exec plugin "wh-sso-expired" failed: error: SSO session expired, run: wh login');
   connections.dispose();
 });

@@ -14,6 +14,8 @@ export interface KubeGetOptions {
   accept?: string;
   etag?: string;
   timeoutMs?: number;
+  /** how long an exec plugin may take (a browser login, an SSO prompt); default 60 s */
+  credentialsTimeoutMs?: number;
 }
 
 /** A failure before any HTTP answer: getting credentials (exec plugin, token file) or the network. */
@@ -32,11 +34,7 @@ export async function kubeGet(kc: KubeConfig, path: string, options: KubeGetOpti
   const url = new URL(path, server.endsWith('/') ? server : `${server}/`);
   const opts: https.RequestOptions = { method: 'GET', headers: { Accept: options.accept ?? 'application/json' } };
   if (options.etag) (opts.headers as Record<string, string>)['If-None-Match'] = options.etag;
-  try {
-    await kc.applyToHTTPSOptions(opts);
-  } catch (err) {
-    throw new RequestFailure('credentials', (err as Error).message, err);
-  }
+  await withCredentials(kc, opts, options.credentialsTimeoutMs ?? 60_000);
   const transport = url.protocol === 'http:' ? http : https;
   return new Promise((resolve, reject) => {
     const req = transport.request(url, opts, (res) => {
@@ -51,4 +49,18 @@ export async function kubeGet(kc: KubeConfig, path: string, options: KubeGetOpti
     req.on('error', (err) => reject(new RequestFailure('network', err.message, err)));
     req.end();
   });
+}
+
+async function withCredentials(kc: KubeConfig, opts: https.RequestOptions, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RequestFailure('credentials', `no credentials within ${timeoutMs / 1000} s (is a login waiting in a browser?)`, undefined)), timeoutMs);
+  });
+  try {
+    await Promise.race([kc.applyToHTTPSOptions(opts), timeout]);
+  } catch (err) {
+    throw err instanceof RequestFailure ? err : new RequestFailure('credentials', (err as Error).message, err);
+  } finally {
+    clearTimeout(timer);
+  }
 }
