@@ -49,7 +49,7 @@ for (const kubectl of kubectls) {
     test('get in every output format', () => {
       const wide = k.ok(['get', 'deployment', 'web', '-o', 'wide']);
       assert.match(wide.split('\n')[0]!, /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR/);
-      assert.match(wide, /^web\s+0\/2\s+0\s+0\s+\S+\s+web\s+nginx:1\.27\s+app=web/m);
+      assert.match(wide, /^web\s+[0-2]\/2\s+[0-2]\s+[0-2]\s+\S+\s+web\s+nginx:1\.27\s+app=web/m);
       const yaml = parse(k.ok(['get', 'deployment', 'web', '-o', 'yaml']));
       assert.equal(yaml.spec.replicas, 2);
       assert.equal(yaml.spec.strategy.type, 'RollingUpdate', 'defaults are applied');
