@@ -1,6 +1,6 @@
 // Runs an action on an object: asks first when it is destructive or needs input, then calls the
 // bridge, and reports what happened (or what went wrong, naming the object) as a notice.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ObjectRef, ResourceKind } from '../../shared/bridge/types';
 import { useBridge } from '../bridge/context';
 import { toBridgeError } from '../hooks/useCall';
@@ -23,6 +23,12 @@ export function useActionRunner(clusterId: string, onEdit: (t: ActionTarget) => 
   const [dialog, setDialog] = useState<ReactNode>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const close = () => setDialog(null);
+  useEffect(() => {
+    // good news fades; a failure stays until dismissed
+    if (notice?.tone !== 'info') return;
+    const t = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(t);
+  }, [notice]);
 
   const perform = async (label: string, what: string, call: () => Promise<unknown>) => {
     close();

@@ -111,7 +111,7 @@ export function App() {
           {cluster && kind && cluster.state === 'online' ? (
             <ResourceView key={`${cluster.id}|${kindKey(kind)}`} ref={viewRef} clusterId={cluster.id} kind={kind} namespaces={namespaces} onOpen={(ref) => setDetails({ kind, ref })} onAction={runner.run} />
           ) : (
-            <p className="empty muted">{!loaded ? 'Loading clusters…' : cluster?.state === 'online' ? 'Loading kinds…' : 'Choose an online cluster.'}</p>
+            <p className="empty muted">{!loaded ? 'Loading clusters…' : cluster?.state === 'online' ? 'Loading kinds…' : cluster ? `${cluster.name} is ${cluster.state}. Pick another cluster (Ctrl/Cmd+K) or retry above.` : 'Choose a cluster.'}</p>
           )}
         </main>
         {details && cluster ? (

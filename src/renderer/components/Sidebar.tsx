@@ -4,6 +4,9 @@ import type { ResourceKind } from '../../shared/bridge/types';
 import { groupKinds, kindKey, pluralTitle } from './groups';
 
 export function Sidebar({ kinds, current, onPick }: { kinds: ResourceKind[]; current?: ResourceKind; onPick(k: ResourceKind): void }) {
+  // two kinds of one name (Events in core and events.k8s.io) are told apart by their group
+  const seen = new Map<string, number>();
+  for (const k of kinds) seen.set(k.kind, (seen.get(k.kind) ?? 0) + 1);
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ 'Custom resources': false, Other: true });
   return (
     <nav className="sidebar" aria-label="Resource kinds">
@@ -22,6 +25,7 @@ export function Sidebar({ kinds, current, onPick }: { kinds: ResourceKind[]; cur
                   title={`${k.kind} (${k.group ? `${k.group}/` : ''}${k.version})`}
                 >
                   {pluralTitle(k)}
+                  {(seen.get(k.kind) ?? 0) > 1 ? <span className="side-group"> {k.group || 'core'}</span> : null}
                 </button>
               ))}
         </section>

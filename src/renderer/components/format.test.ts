@@ -22,3 +22,12 @@ test('cells: dates become ages, flags words, nulls blanks', () => {
   assert.equal(formatCell(null, 'string', now), '');
   assert.equal(formatCell(3, 'integer', now), '3');
 });
+
+test('conditions read the right way round', async () => {
+  const { conditionTone } = await import('./format');
+  assert.equal(conditionTone('Ready', 'True'), 'ok');
+  assert.equal(conditionTone('Available', 'False'), 'error');
+  assert.equal(conditionTone('MemoryPressure', 'False'), 'ok');
+  assert.equal(conditionTone('NetworkUnavailable', 'True'), 'error');
+  assert.equal(conditionTone('Progressing', 'Unknown'), 'warning');
+});

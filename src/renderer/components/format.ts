@@ -24,3 +24,13 @@ export function formatCell(value: string | number | boolean | null, type: string
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return String(value);
 }
+
+// Condition types where True is the bad news (kubelet pressures, ReplicaFailure…).
+const NEGATIVE = /(Pressure|Unavailable|Failure|Failed|Stalled|Degraded)$/;
+
+/** how a condition reads: ok, warning (Unknown) or error, minding which way the type points */
+export function conditionTone(type: string, status: string): 'ok' | 'warning' | 'error' {
+  if (status !== 'True' && status !== 'False') return 'warning';
+  const good = NEGATIVE.test(type) ? status === 'False' : status === 'True';
+  return good ? 'ok' : 'error';
+}

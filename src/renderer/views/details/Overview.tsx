@@ -1,7 +1,7 @@
 // What a person checks first: identity, conditions, labels, annotations, owners and children.
 import type { ObjectRef } from '../../../shared/bridge/types';
 import { Chips } from '../../components/Chips';
-import { formatAge } from '../../components/format';
+import { conditionTone, formatAge } from '../../components/format';
 import { useNow } from '../../components/useNow';
 
 interface Condition {
@@ -63,7 +63,7 @@ export function Overview({ object, related, onNavigate }: { object: Record<strin
           </thead>
           <tbody>
             {conditions.map((c) => (
-              <tr key={c.type} className={`cond-${c.status}`}>
+              <tr key={c.type} className={`cond-${conditionTone(c.type, c.status)}`}>
                 <td>{c.type}</td>
                 <td>{c.status}</td>
                 <td>{c.reason}</td>
