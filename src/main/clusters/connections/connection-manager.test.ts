@@ -89,3 +89,18 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+test('a server whose certificate the kubeconfig does not vouch for is offline, and says why', async () => {
+  const other = await startCluster({ port: 0, components: false });
+  try {
+    // the kubeconfig trusts another cluster's CA: the certificate chain cannot be verified
+    const path = writeKubeconfig(tempDir('wh-conn-'), 'config', cluster.url, other.caPem, { token: cluster.token });
+    const connections = manager(path, { backoff: { initialMs: 60_000, maxMs: 60_000 } });
+    const status = await connections.connect(id(path));
+    assert.equal(status.state, 'offline');
+    assert.match(status.message!, new RegExp(`^the certificate of ${cluster.url} is not trusted: .* \\(check certificate-authority in the kubeconfig\\)$`));
+    connections.dispose();
+  } finally {
+    await other.stop();
+  }
+});
