@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { skipReason, startApp, type RunningApp } from './harness';
-import { apiFor, eventually, seed, someNode, type Api } from './seed';
+import { apiFor, eventually, readOnlyToken, seed, someNode, type Api } from './seed';
 
 const T = 15_000;
 let app: RunningApp;
@@ -161,5 +161,21 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     assert.equal(n.spec?.unschedulable, true);
     await page.locator('.drawer .action-bar').getByRole('button', { name: 'Uncordon', exact: true }).waitFor();
     await app.shot('11-node-cordoned');
+  });
+
+  test('a read-only user sees denied actions disabled, with the reason', async () => {
+    app.addTokenContext('viewer', 'team-a', await readOnlyToken(api, 'team-a'));
+    await pickerButton().click();
+    await page.locator('.cluster-item .cluster-name', { hasText: /^viewer$/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await pickCluster('viewer');
+    await pickerButton().locator('.state-online').waitFor();
+    await openKind('Deployments');
+    await row('web').dblclick();
+    const del = page.locator('.drawer .action-bar .action-wrap', { hasText: 'Delete' });
+    await del.locator('button:disabled').waitFor();
+    assert.match((await del.getAttribute('title')) ?? '', /Not allowed/);
+    assert.equal(await page.locator('.drawer .action-bar button:not(:disabled)').count(), 0, 'every change is denied');
+    await app.shot('12-read-only-user');
   });
 });

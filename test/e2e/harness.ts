@@ -22,6 +22,8 @@ export interface RunningApp {
   kubeconfig: string;
   /** the two KUBECONFIG files */
   files: [string, string];
+  /** adds a context for a bearer token to the first kubeconfig file (the app sees the file change) */
+  addTokenContext(name: string, namespace: string, token: string): void;
   shot(name: string): Promise<void>;
   logs(): string;
   stop(): Promise<void>;
@@ -100,6 +102,12 @@ export async function startApp(): Promise<RunningApp> {
     page,
     kubeconfig,
     files,
+    addTokenContext: (name, namespace, token) => {
+      const teams = parse(readFileSync(files[0], 'utf8'));
+      teams.users.push({ name, user: { token } });
+      teams.contexts.push({ name, context: { cluster: 'builtin', user: name, namespace } });
+      writeFileSync(files[0], stringify(teams));
+    },
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
     },

@@ -4,12 +4,13 @@ import * as k8s from '@kubernetes/client-node';
 export interface Api {
   apps: k8s.AppsV1Api;
   core: k8s.CoreV1Api;
+  rbac: k8s.RbacAuthorizationV1Api;
 }
 
 export function apiFor(kubeconfig: string): Api {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(kubeconfig);
-  return { apps: kc.makeApiClient(k8s.AppsV1Api), core: kc.makeApiClient(k8s.CoreV1Api) };
+  return { apps: kc.makeApiClient(k8s.AppsV1Api), core: kc.makeApiClient(k8s.CoreV1Api), rbac: kc.makeApiClient(k8s.RbacAuthorizationV1Api) };
 }
 
 export function deployment(name: string, namespace: string, labels: Record<string, string>): k8s.V1Deployment {
@@ -36,6 +37,17 @@ export async function someNode(api: Api): Promise<string> {
   if (nodes.items.length) return nodes.items[0].metadata!.name!;
   await api.core.createNode({ body: { metadata: { name: 'e2e-node', labels: { 'kubernetes.io/hostname': 'e2e-node' } } } });
   return 'e2e-node';
+}
+
+/** a service account that may read everything and change nothing; returns its token */
+export async function readOnlyToken(api: Api, namespace: string): Promise<string> {
+  await api.core.createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'viewer' } } });
+  await api.rbac.createClusterRole({ body: { metadata: { name: 'e2e-viewer' }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] }] } });
+  await api.rbac.createClusterRoleBinding({
+    body: { metadata: { name: 'e2e-viewer' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'e2e-viewer' }, subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace }] },
+  });
+  const review = await api.core.createNamespacedServiceAccountToken({ name: 'viewer', namespace, body: { spec: { audiences: [], expirationSeconds: 3600 } } });
+  return review.status!.token;
 }
 
 export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
