@@ -54,6 +54,7 @@ test('rolling back by template (what kubectl rollout undo patches) reuses the ol
   assert.equal(after.length, 2, 'no third ReplicaSet');
   const back = after.find((rs) => rs.metadata.uid === first.metadata.uid)!;
   assert.equal(back.metadata.annotations['deployment.kubernetes.io/revision'], '3');
+  assert.equal(back.metadata.annotations['deployment.kubernetes.io/revision-history'], '1');
   assert.equal(back.spec.replicas, 2);
   assert.equal(d.metadata.annotations['deployment.kubernetes.io/revision'], '3');
 });

@@ -11,6 +11,7 @@ export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 export const HASH_LABEL = 'pod-template-hash';
 const SKIP_COPY = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, 'deprecated.deployment.rollback.to']);
 const MAX_INT32 = 2147483647;
+const MAX_HISTORY_LENGTH = 2000;
 
 export interface DeploymentDeps {
   client: ApiClient;
@@ -88,12 +89,23 @@ export function setNewReplicaSetAnnotations(d: Obj, rs: Obj, newRevision: number
     a[k] = v;
     changed = true;
   }
+  const oldRevision = a[REVISION];
   if (revisionOf(rs) < newRevision) {
     a[REVISION] = String(newRevision);
     changed = true;
+    // A ReplicaSet taking a new revision is a rollback to it: keep the revisions it had.
+    if (oldRevision !== undefined) rememberRevision(a, oldRevision);
   }
   if (!exists && setReplicasAnnotations(rs, specReplicas(d), specReplicas(d) + maxSurge(d))) changed = true;
   return changed;
+}
+
+/** appends to revision-history, dropping the oldest entries past upstream's 2000 characters */
+function rememberRevision(a: Record<string, string>, oldRevision: string): void {
+  const history = a[REVISION_HISTORY] ? a[REVISION_HISTORY].split(',') : [];
+  history.push(oldRevision);
+  while (history.join(',').length > MAX_HISTORY_LENGTH && history.length > 1) history.shift();
+  a[REVISION_HISTORY] = history.join(',');
 }
 
 /** NewRSNewReplicas: how big the new ReplicaSet may be now */
