@@ -88,7 +88,10 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
   });
 
   test('shows details: conditions, labels, YAML and events', async () => {
-    await row('web').dblclick();
+    // keyboard: the last row (web, after api) opens with Enter
+    await page.getByTestId('table-body').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
     const drawer = page.locator('.drawer');
     await drawer.locator('.drawer-title', { hasText: 'web' }).waitFor();
     await drawer.locator('.chip', { hasText: 'tier' }).waitFor();
@@ -163,6 +166,22 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await app.shot('11-node-cordoned');
   });
 
+  test('masks a Secret until Reveal is pressed', async () => {
+    await api.core.createNamespacedSecret({ namespace: 'team-a', body: { metadata: { name: 'db-creds' }, stringData: { password: 's3cr3t-value' } } });
+    const encoded = Buffer.from('s3cr3t-value').toString('base64');
+    await openKind('Secrets');
+    await row('db-creds').dblclick();
+    const drawer = page.locator('.drawer');
+    await drawer.getByRole('tab', { name: 'YAML' }).click();
+    const yaml = drawer.locator('.cm-content');
+    await yaml.filter({ hasText: 'password' }).waitFor();
+    assert.doesNotMatch((await yaml.textContent()) ?? '', new RegExp(encoded));
+    await drawer.getByRole('button', { name: 'Reveal' }).click();
+    await yaml.filter({ hasText: encoded }).waitFor();
+    await app.shot('12-secret-revealed');
+    await page.keyboard.press('Escape');
+  });
+
   test('a read-only user sees denied actions disabled, with the reason', async () => {
     app.addTokenContext('viewer', 'team-a', await readOnlyToken(api, 'team-a'));
     await pickerButton().click();
@@ -176,6 +195,6 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await del.locator('button:disabled').waitFor();
     assert.match((await del.getAttribute('title')) ?? '', /Not allowed/);
     assert.equal(await page.locator('.drawer .action-bar button:not(:disabled)').count(), 0, 'every change is denied');
-    await app.shot('12-read-only-user');
+    await app.shot('13-read-only-user');
   });
 });
