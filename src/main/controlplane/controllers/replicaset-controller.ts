@@ -57,7 +57,7 @@ export class ReplicaSetController implements Controller {
     let manageError: unknown;
     if (needsSync && !rs.metadata.deletionTimestamp) {
       try {
-        await manageReplicas({ client: this.ctx.client, recorder: this.ctx.recorder, expectations: this.expectations }, rs, key, pods, pods);
+        await manageReplicas({ client: this.ctx.client, recorder: this.ctx.recorder, expectations: this.expectations }, rs, key, pods, () => this.relatedPods(rs, pods));
       } catch (err) {
         manageError = err;
       }
@@ -78,6 +78,14 @@ export class ReplicaSetController implements Controller {
     const matching = this.pods.lister.byIndex(ORPHANS_INDEX, rs.metadata.namespace).filter((p) => matches(p.metadata.labels));
     if (matching.length === 0 && owned.every((p) => matches(p.metadata.labels))) return owned;
     return claimObjects({ client: this.ctx.client, owner: rs, owned, matching });
+  }
+
+  /** active pods of every ReplicaSet with the same owner (a Deployment's old and new ones), or just these */
+  private relatedPods(rs: Obj, pods: Obj[]): Obj[] {
+    const owner = controllerOf(rs);
+    if (!owner) return pods;
+    const siblings = this.replicaSets.lister.byIndex(CONTROLLER_UID_INDEX, owner.uid);
+    return siblings.flatMap((s) => this.pods.lister.byIndex(CONTROLLER_UID_INDEX, s.metadata.uid)).filter(isPodActive);
   }
 
   /** the ReplicaSet controlling a pod, if it is one of ours */

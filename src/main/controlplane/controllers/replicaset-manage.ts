@@ -15,11 +15,15 @@ export interface ManageDeps {
   expectations: Expectations;
 }
 
-/** throws the first create/delete error after doing what it could */
-export async function manageReplicas(deps: ManageDeps, rs: Obj, key: string, pods: Obj[], related: Obj[]): Promise<void> {
+/**
+ * Throws the first create/delete error after doing what it could. `related` gives the pods of the
+ * ReplicaSet's siblings (same owner), asked for only when deleting: pods doubled up on a node with
+ * them go first.
+ */
+export async function manageReplicas(deps: ManageDeps, rs: Obj, key: string, pods: Obj[], related: () => Obj[]): Promise<void> {
   const diff = pods.length - (rs.spec?.replicas ?? 1);
   if (diff < 0) await createPods(deps, rs, key, Math.min(-diff, BURST_REPLICAS));
-  else if (diff > 0) await deletePods(deps, rs, key, podsToDelete(pods, related, Math.min(diff, BURST_REPLICAS)));
+  else if (diff > 0) await deletePods(deps, rs, key, podsToDelete(pods, related(), Math.min(diff, BURST_REPLICAS)));
 }
 
 async function createPods(deps: ManageDeps, rs: Obj, key: string, count: number): Promise<void> {
