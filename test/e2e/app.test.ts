@@ -197,4 +197,27 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     assert.equal(await page.locator('.drawer .action-bar button:not(:disabled)').count(), 0, 'every change is denied');
     await app.shot('13-read-only-user');
   });
+
+  test('a long list is virtualized: few rows in the page, small windows asked, the end reachable', async () => {
+    const names = Array.from({ length: 400 }, (_, i) => `cm-${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < names.length; i += 50) {
+      await Promise.all(names.slice(i, i + 50).map((name) => api.core.createNamespacedConfigMap({ namespace: 'team-b', body: { metadata: { name }, data: { k: 'v' } } })));
+    }
+    await pickCluster('Local cluster');
+    await chooseNamespaces(['team-b']);
+    await openKind('ConfigMaps');
+    await row('cm-000').waitFor();
+    assert.ok((await page.locator('.tr').count()) < 80, 'only the rows on screen are in the page');
+    await page.getByTestId('table-body').focus();
+    await page.keyboard.press('End');
+    await row('cm-399').waitFor();
+    await app.shot('14-long-list-end');
+    assert.ok(Math.max(...app.windowsAsked) <= 200, `windows asked: ${app.windowsAsked.join(', ')}`);
+  });
+
+  test('says so when the engine goes away', async () => {
+    await app.stopEngine();
+    await page.locator('.banner-error', { hasText: 'Disconnected from the Wheelhouse engine' }).waitFor();
+    await app.shot('15-engine-gone');
+  });
 });

@@ -24,6 +24,10 @@ export interface RunningApp {
   files: [string, string];
   /** adds a context for a bearer token to the first kubeconfig file (the app sees the file change) */
   addTokenContext(name: string, namespace: string, token: string): void;
+  /** the window sizes the page asked for in view.subscribe / view.update, in order */
+  windowsAsked: number[];
+  /** stops the engine under the open page */
+  stopEngine(): Promise<void>;
   shot(name: string): Promise<void>;
   logs(): string;
   stop(): Promise<void>;
@@ -97,7 +101,20 @@ export async function startApp(): Promise<RunningApp> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.on('pageerror', (e) => (out += `\n[page error] ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && (out += `\n[console] ${m.text()}`));
+  const windowsAsked: number[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      const m = JSON.parse(String(payload));
+      const limit = m.params?.window?.limit ?? m.params?.spec?.window?.limit;
+      if (typeof limit === 'number') windowsAsked.push(limit);
+    }),
+  );
   await page.goto(url);
+  const stopEngine = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
   return {
     page,
     kubeconfig,
@@ -111,11 +128,12 @@ export async function startApp(): Promise<RunningApp> {
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
     },
+    windowsAsked,
+    stopEngine,
     logs: () => out,
     stop: async () => {
       await browser.close().catch(() => undefined);
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await stopEngine();
       rmSync(dir, { recursive: true, force: true });
     },
   };
