@@ -1,5 +1,8 @@
 // Registers the engine's services on the bridge router. Each service folder exports its own
 // register function; this is the one place that lists them.
+import { homedir } from 'node:os';
+import { createClusterServices } from '../clusters/create-cluster-services';
+import { registerClusters } from '../clusters/register-clusters';
 import type { BridgeRouter } from './bridge/router';
 
 export interface ServiceDeps {
@@ -8,6 +11,11 @@ export interface ServiceDeps {
   log: (line: string) => void;
 }
 
-export async function registerServices(_router: BridgeRouter, _deps: ServiceDeps): Promise<{ stop(): Promise<void> }> {
-  return { stop: async () => undefined };
+export async function registerServices(router: BridgeRouter, deps: ServiceDeps): Promise<{ stop(): Promise<void> }> {
+  const logger = { info: () => undefined, warn: (message: string) => deps.log(`wheelhouse: ${message}`) };
+  const clusters = createClusterServices({ env: process.env, home: homedir(), configDir: deps.configDir, builtinKubeconfigPath: deps.localKubeconfigPath, logger });
+  registerClusters(router, clusters);
+  return {
+    stop: async () => clusters.dispose(),
+  };
 }
