@@ -4,6 +4,7 @@ import type { ObjectRef } from '../../shared/bridge/types';
 import { Modal } from '../components/Modal';
 import { useBridge } from '../bridge/context';
 import { useCall } from '../hooks/useCall';
+import { formatAge } from '../components/format';
 
 export const describeRef = (kind: string, ref: ObjectRef) => `${kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 
@@ -114,9 +115,9 @@ export function RollbackDialog({ what, clusterId, target, onCancel, onConfirm }:
         <label>
           <input type="radio" checked={rev === undefined} onChange={() => setRev(undefined)} /> the previous revision
         </label>
-        {(revisions.data ?? []).map((r) => (
+        {[...(revisions.data ?? [])].sort((a, b) => b.revision - a.revision).map((r) => (
           <label key={r.revision}>
-            <input type="radio" checked={rev === r.revision} onChange={() => setRev(r.revision)} /> #{r.revision} {r.changeCause ?? ''} <span className="muted">{r.created}</span>
+            <input type="radio" checked={rev === r.revision} onChange={() => setRev(r.revision)} /> #{r.revision} {r.changeCause ?? ''} <span className="muted" title={r.created}>{formatAge(r.created, Date.now())} ago</span>
           </label>
         ))}
       </fieldset>
