@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { skipReason, startApp, type RunningApp } from './harness';
-import { apiFor, eventually, readOnlyToken, seed, someNode, type Api } from './seed';
+import { apiFor, cronJob, eventually, readOnlyToken, seed, someNode, type Api } from './seed';
 
 const T = 15_000;
 let app: RunningApp;
@@ -144,12 +144,45 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await page.keyboard.press('Escape');
   });
 
+  test('restarts a deployment, then rolls it back to the previous revision', async () => {
+    const restartedAt = async () => (await api.apps.readNamespacedDeployment({ name: 'web', namespace: 'team-a' })).spec?.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'];
+    await row('web').dblclick();
+    const bar = page.locator('.drawer .action-bar');
+    await bar.getByRole('button', { name: 'Restart' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restart' }).click();
+    assert.ok(await eventually(restartedAt, (v) => !!v), 'the pod template was stamped');
+    await bar.getByRole('button', { name: 'Roll back' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('#1').waitFor();
+    await app.shot('10-rollback-dialog');
+    await dialog.getByRole('button', { name: 'Roll back' }).click();
+    assert.equal(await eventually(restartedAt, (v) => !v), undefined, 'the template before the restart is back');
+    await page.keyboard.press('Escape');
+  });
+
+  test('triggers and suspends a CronJob', async () => {
+    await api.batch.createNamespacedCronJob({ namespace: 'team-a', body: cronJob('nightly', 'team-a') });
+    await openKind('CronJobs');
+    await row('nightly').dblclick();
+    const bar = page.locator('.drawer .action-bar');
+    await bar.getByRole('button', { name: 'Trigger now' }).click();
+    const jobs = await eventually(() => api.batch.listNamespacedJob({ namespace: 'team-a' }), (l) => l.items.some((j) => j.metadata?.ownerReferences?.[0]?.name === 'nightly'));
+    assert.ok(jobs.items.some((j) => j.metadata?.ownerReferences?.[0]?.name === 'nightly'), 'a job owned by the CronJob exists');
+    await bar.getByRole('button', { name: 'Suspend' }).click();
+    const cj = await eventually(() => api.batch.readNamespacedCronJob({ name: 'nightly', namespace: 'team-a' }), (c) => c.spec?.suspend === true);
+    assert.equal(cj.spec?.suspend, true);
+    await bar.getByRole('button', { name: 'Resume' }).waitFor();
+    await app.shot('11-cronjob-suspended');
+    await page.keyboard.press('Escape');
+    await openKind('Deployments');
+  });
+
   test('deletes a deployment after a confirmation that names it', async () => {
     await row('api').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Deployment team-a/api', { exact: false }).first().waitFor();
-    await app.shot('10-delete-confirm');
+    await app.shot('12-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await row('api').waitFor({ state: 'detached' });
     await assert.rejects(api.apps.readNamespacedDeployment({ name: 'api', namespace: 'team-a' }));
@@ -163,7 +196,7 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     const n = await eventually(() => api.core.readNode({ name: node }), (x) => x.spec?.unschedulable === true);
     assert.equal(n.spec?.unschedulable, true);
     await page.locator('.drawer .action-bar').getByRole('button', { name: 'Uncordon', exact: true }).waitFor();
-    await app.shot('11-node-cordoned');
+    await app.shot('13-node-cordoned');
   });
 
   test('masks a Secret until Reveal is pressed', async () => {
@@ -178,7 +211,7 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     assert.doesNotMatch((await yaml.textContent()) ?? '', new RegExp(encoded));
     await drawer.getByRole('button', { name: 'Reveal' }).click();
     await yaml.filter({ hasText: encoded }).waitFor();
-    await app.shot('12-secret-revealed');
+    await app.shot('14-secret-revealed');
     await page.keyboard.press('Escape');
   });
 
@@ -195,7 +228,7 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await del.locator('button:disabled').waitFor();
     assert.match((await del.getAttribute('title')) ?? '', /Not allowed/);
     assert.equal(await page.locator('.drawer .action-bar button:not(:disabled)').count(), 0, 'every change is denied');
-    await app.shot('13-read-only-user');
+    await app.shot('15-read-only-user');
   });
 
   test('a long list is virtualized: few rows in the page, small windows asked, the end reachable', async () => {
@@ -211,13 +244,13 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await page.getByTestId('table-body').focus();
     await page.keyboard.press('End');
     await row('cm-399').waitFor();
-    await app.shot('14-long-list-end');
+    await app.shot('16-long-list-end');
     assert.ok(Math.max(...app.windowsAsked) <= 200, `windows asked: ${app.windowsAsked.join(', ')}`);
   });
 
   test('says so when the engine goes away', async () => {
     await app.stopEngine();
     await page.locator('.banner-error', { hasText: 'Disconnected from the Wheelhouse engine' }).waitFor();
-    await app.shot('15-engine-gone');
+    await app.shot('17-engine-gone');
   });
 });

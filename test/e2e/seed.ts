@@ -5,12 +5,13 @@ export interface Api {
   apps: k8s.AppsV1Api;
   core: k8s.CoreV1Api;
   rbac: k8s.RbacAuthorizationV1Api;
+  batch: k8s.BatchV1Api;
 }
 
 export function apiFor(kubeconfig: string): Api {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(kubeconfig);
-  return { apps: kc.makeApiClient(k8s.AppsV1Api), core: kc.makeApiClient(k8s.CoreV1Api), rbac: kc.makeApiClient(k8s.RbacAuthorizationV1Api) };
+  return { apps: kc.makeApiClient(k8s.AppsV1Api), core: kc.makeApiClient(k8s.CoreV1Api), rbac: kc.makeApiClient(k8s.RbacAuthorizationV1Api), batch: kc.makeApiClient(k8s.BatchV1Api) };
 }
 
 export function deployment(name: string, namespace: string, labels: Record<string, string>): k8s.V1Deployment {
@@ -37,6 +38,16 @@ export async function someNode(api: Api): Promise<string> {
   if (nodes.items.length) return nodes.items[0].metadata!.name!;
   await api.core.createNode({ body: { metadata: { name: 'e2e-node', labels: { 'kubernetes.io/hostname': 'e2e-node' } } } });
   return 'e2e-node';
+}
+
+export function cronJob(name: string, namespace: string): k8s.V1CronJob {
+  return {
+    metadata: { name, namespace },
+    spec: {
+      schedule: '0 3 * * *',
+      jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }] } } } },
+    },
+  };
 }
 
 /** a service account that may read everything and change nothing; returns its token */
