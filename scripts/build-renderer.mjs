@@ -10,7 +10,8 @@ export async function buildRenderer({ outdir = 'dist/renderer', minify = true } 
     outdir,
     bundle: true,
     platform: 'browser',
-    format: 'esm',
+    // a classic script, not a module: module scripts from file:// (the Electron window) are refused
+    format: 'iife',
     target: 'chrome120',
     jsx: 'automatic',
     minify,
