@@ -133,6 +133,22 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     assert.equal(made.spec?.replicas, 2);
   });
 
+  test('opens several manifest files into one document and dry-runs them', async () => {
+    await page.getByRole('button', { name: '+ Create' }).click();
+    const file = (name: string, text: string) => ({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+    await page.locator('input[type=file][multiple]').setInputFiles([
+      file('a-config.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file-a\n  namespace: team-a\ndata: {k: v}\n'),
+      file('b-config.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file-b\n  namespace: team-a\n'),
+    ]);
+    await page.locator('.cm-content[aria-label="Manifest editor"]', { hasText: 'from-file-b' }).waitFor();
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.locator('.results-ok .outcomes li', { hasText: 'from-file-b' }).waitFor();
+    assert.equal(await page.locator('.results-ok .outcomes li').count(), 2);
+    await app.shot('05b-editor-files-dry-run');
+    await page.keyboard.press('Escape');
+    await assert.rejects(api.core.readNamespacedConfigMap({ name: 'from-file-a', namespace: 'team-a' }), 'a dry run creates nothing');
+  });
+
   test('scales a deployment', async () => {
     await row('web').dblclick();
     await page.locator('.drawer .action-bar').getByRole('button', { name: 'Scale' }).click();
