@@ -5,7 +5,7 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { claimObjects } from './util/owner-claim';
-import { lookAgainOnConflict } from './util/conflict';
+import { ConflictRetry } from './util/conflict';
 import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { selectorMatches } from './util/selector';
 import type { SyncState } from './deployment-replicasets';
@@ -21,6 +21,7 @@ export class DeploymentController implements Controller {
   readonly component = 'deployment-controller';
   readonly workers = 5;
   private ctx!: ControllerContext;
+  private readonly conflicts = new ConflictRetry();
   private deployments!: Informer;
   private replicaSets!: Informer;
   private pods!: Informer;
@@ -48,7 +49,7 @@ export class DeploymentController implements Controller {
   }
 
   reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
-    return lookAgainOnConflict(() => this.sync(key));
+    return this.conflicts.run(key, () => this.sync(key));
   }
 
   private async sync(key: string): Promise<void | { requeueAfterMs: number }> {

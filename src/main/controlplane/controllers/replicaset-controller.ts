@@ -4,7 +4,7 @@ import { controllerOf } from '../../../shared/k8s/objects';
 import { keyOf, type Informer, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { Expectations } from './util/expectations';
-import { lookAgainOnConflict } from './util/conflict';
+import { ConflictRetry } from './util/conflict';
 import { CONTROLLER_UID_INDEX, ORPHANS_INDEX, OWNER_INDEXERS } from './util/owner-index';
 import { claimObjects } from './util/owner-claim';
 import { isPodActive, isPodReady } from './util/pods';
@@ -18,6 +18,7 @@ export class ReplicaSetController implements Controller {
   readonly component = 'replicaset-controller';
   readonly workers = 5;
   private ctx!: ControllerContext;
+  private readonly conflicts = new ConflictRetry();
   private replicaSets!: Informer;
   private pods!: Informer;
   private expectations!: Expectations;
@@ -43,7 +44,7 @@ export class ReplicaSetController implements Controller {
   }
 
   reconcile(key: string): Promise<void | { requeueAfterMs: number }> {
-    return lookAgainOnConflict(() => this.sync(key));
+    return this.conflicts.run(key, () => this.sync(key));
   }
 
   private async sync(key: string): Promise<void | { requeueAfterMs: number }> {
