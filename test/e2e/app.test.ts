@@ -71,6 +71,13 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await row('api').waitFor();
     await row('worker').waitFor();
     await app.shot('03-deployments');
+    const firstName = () => page.locator('.tr .td-name').first().textContent();
+    await page.getByRole('columnheader', { name: /^Name( [▲▼])?$/ }).click();
+    await page.getByRole('columnheader', { name: /^Name( [▲▼])?$/ }).click();
+    await page.locator('.th.sorted', { hasText: '▼' }).waitFor();
+    assert.equal(await eventually(firstName, (n) => n === 'worker', 5000), 'worker', 'sorted by name, descending');
+    await page.getByRole('columnheader', { name: /^Name( [▲▼])?$/ }).click();
+    assert.equal(await eventually(firstName, (n) => n === 'api', 5000), 'api');
 
     await page.keyboard.press('/');
     await page.keyboard.type('web');
