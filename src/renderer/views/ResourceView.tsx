@@ -85,7 +85,7 @@ export const ResourceView = forwardRef<ResourceViewHandle, Props>(function Resou
           {view.error.code}: {view.error.message}
         </Banner>
       ) : null}
-      {update?.loading ? <div className="loading-bar" aria-label="Loading" /> : null}
+      {!view.error && (!update || update.loading) ? <div className="loading-bar" aria-label="Loading" /> : null}
       <ResourceTable
         view={view}
         columns={columns}
