@@ -54,6 +54,8 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await page.getByTestId('ns-label').filter({ hasText: 'team-a' }).waitFor();
     await pickCluster('ops');
     await pickerButton().locator('.state-online').waitFor();
+    await page.locator('.banner-warning', { hasText: /insecure|TLS|verif/i }).waitFor();
+    await app.shot('01b-insecure-warning');
     await pickCluster('broken');
     await page.locator('.banner-error', { hasText: 'broken' }).waitFor({ timeout: 30_000 });
     await app.shot('02-offline-context');

@@ -39,14 +39,17 @@ interface Kubeconfig {
 }
 
 /** kubeconfig text with one context per [name, namespace], all on the given cluster and user */
-function kubeconfigFor(local: Kubeconfig, contexts: [string, string][], server?: string): string {
-  const cluster = { ...local.clusters[0].cluster, ...(server ? { server } : {}) };
+function kubeconfigFor(local: Kubeconfig, contexts: [string, string][], server?: string, insecure = false): string {
+  const { 'certificate-authority-data': ca, ...rest } = local.clusters[0].cluster;
+  const cluster = { ...(insecure ? { ...rest, 'insecure-skip-tls-verify': true } : { ...rest, 'certificate-authority-data': ca }), ...(server ? { server } : {}) };
+  // distinct names: the first file that defines a name wins the merge, as in kubectl
+  const name = server ? 'unreachable' : insecure ? 'builtin-insecure' : 'builtin';
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: server ? 'unreachable' : 'builtin', cluster }],
+    clusters: [{ name, cluster }],
     users: [{ name: 'admin', user: local.users[0].user }],
-    contexts: contexts.map(([name, namespace]) => ({ name, context: { cluster: server ? 'unreachable' : 'builtin', user: 'admin', namespace } })),
+    contexts: contexts.map(([context, namespace]) => ({ name: context, context: { cluster: name, user: 'admin', namespace } })),
     'current-context': contexts[0][0],
   });
 }
@@ -87,7 +90,8 @@ export async function startApp(): Promise<RunningApp> {
   const kubeconfig = readFileSync(kubeconfigPath, 'utf8');
   const local = parse(kubeconfig) as Kubeconfig;
   writeFileSync(files[0], kubeconfigFor(local, [['team-a', 'team-a'], ['team-b', 'team-b']]));
-  writeFileSync(files[1], `${kubeconfigFor(local, [['ops', 'default']])}`);
+  // ops skips TLS verification, which the app must warn about
+  writeFileSync(files[1], kubeconfigFor(local, [['ops', 'default']], undefined, true));
   const broken = parse(kubeconfigFor(local, [['broken', 'default']], 'https://127.0.0.1:1'));
   const ops = parse(readFileSync(files[1], 'utf8'));
   ops.clusters.push(...broken.clusters);
