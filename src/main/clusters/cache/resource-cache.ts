@@ -107,19 +107,26 @@ export class ResourceCache {
     this.emitState();
   }
 
+  private page(cont: string | undefined): Promise<any> {
+    return this.http.json(this.key.clusterId, { path: this.path, accept: TABLE_ACCEPT, query: { limit: this.opts.pageSize, continue: cont, includeObject: 'Metadata' } });
+  }
+
   private async list(): Promise<void> {
     this.listCalls++;
     const seen = new Set<string>();
-    let cont: string | undefined;
     let rv = '';
-    do {
-      const page = await this.http.json(this.key.clusterId, { path: this.path, accept: TABLE_ACCEPT, query: { limit: this.opts.pageSize, continue: cont, includeObject: 'Metadata' } });
+    let next: Promise<any> | undefined = this.page(undefined);
+    while (next && !this.stopped) {
+      const page: any = await next;
+      // the server prepares the next page while this one is turned into rows
+      const cont: string | undefined = page?.metadata?.continue || undefined;
+      next = cont ? this.page(cont) : undefined;
+      next?.catch(() => undefined);
       const rows = this.pageRows(page);
       for (const r of rows) seen.add(r.uid);
       this.apply(rows.map((row) => ({ old: this.rows.get(row.uid), row })).filter((c) => c.old?.resourceVersion !== c.row.resourceVersion));
-      cont = page?.metadata?.continue || undefined;
       rv = page?.metadata?.resourceVersion ?? rv;
-    } while (cont && !this.stopped);
+    }
     const gone = [...this.rows.values()].filter((r) => !seen.has(r.uid));
     this.apply(gone.map((old) => ({ old })));
     this.resourceVersion = rv;
