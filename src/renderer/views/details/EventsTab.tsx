@@ -16,7 +16,9 @@ interface EventLike {
 export function EventsTab({ events }: { events: Record<string, unknown>[] }) {
   const now = useNow();
   if (!events.length) return <p className="muted">No events.</p>;
-  const list = events as EventLike[];
+  const whenOf = (e: EventLike) => e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? '';
+  // newest first, as a person reads a history of what just happened
+  const list = [...(events as EventLike[])].sort((a, b) => whenOf(b).localeCompare(whenOf(a)));
   return (
     <table className="events">
       <thead>
@@ -31,7 +33,7 @@ export function EventsTab({ events }: { events: Record<string, unknown>[] }) {
       </thead>
       <tbody>
         {list.map((e, i) => {
-          const when = e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
+          const when = whenOf(e);
           return (
             <tr key={e.metadata?.uid ?? i} className={e.type === 'Warning' ? 'health-warning' : ''}>
               <td>{e.type}</td>
