@@ -6,7 +6,12 @@ import { KubeHttp, type KubeConfigSource } from './kube-http';
 export interface TestCluster {
   cluster: RunningCluster;
   kc: KubeConfig;
-  source: KubeConfigSource & { reconnect(clusterId: string): void };
+  source: KubeConfigSource & {
+    reconnect(clusterId: string): void;
+    /** makes new requests wait (as if the network were down) until the returned function is called */
+    hold(): () => void;
+  };
+  /** for the test's own requests (not held by source.hold()) */
   http: KubeHttp;
   stop(): Promise<void>;
 }
@@ -16,15 +21,28 @@ export const startTestCluster = async (components = false): Promise<TestCluster>
   const kc = new KubeConfig();
   kc.loadFromString(cluster.kubeconfig);
   const listeners = new Set<(id: string) => void>();
+  let gate: Promise<void> | undefined;
   const source = {
-    kubeConfigFor: async () => kc,
+    kubeConfigFor: async () => {
+      await gate;
+      return kc;
+    },
+    hold: () => {
+      let open!: () => void;
+      gate = new Promise<void>((r) => (open = r));
+      return () => {
+        gate = undefined;
+        open();
+      };
+    },
     onDidReconnect: (l: (id: string) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
     reconnect: (id: string) => listeners.forEach((l) => l(id)),
   };
-  return { cluster, kc, source, http: new KubeHttp(source), stop: () => cluster.stop() };
+  // the test's own requests do not pass through the source, so hold() stops only the engine's
+  return { cluster, kc, source, http: new KubeHttp({ kubeConfigFor: async () => kc }), stop: () => cluster.stop() };
 };
 
 export const until = async <T>(what: string, fn: () => T | undefined | false, timeoutMs = 5000): Promise<T> => {

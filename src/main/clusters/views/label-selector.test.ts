@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { labelMatcher } from './label-selector';
 
 test('kubectl label selectors match as kubectl get -l does', () => {
-  const pods = [
+  const pods: { name: string; labels?: Record<string, string> }[] = [
     { name: 'web', labels: { app: 'web', env: 'prod', canary: 'true' } },
     { name: 'api', labels: { app: 'api', env: 'staging' } },
     { name: 'bare', labels: undefined },

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { ServerMessage } from '../../../shared/bridge/protocol';
 import type { ViewSpec, ViewUpdate } from '../../../shared/bridge/types';
 import { Connection } from '../../engine/bridge/router';
+import { KubeHttp } from '../cache/kube-http';
 import { CacheRegistry } from '../cache/registry';
 import { startTestCluster, until, type TestCluster } from '../cache/test-support';
 import { ViewService } from './view-service';
@@ -17,7 +18,7 @@ describe('views over the built-in cluster', () => {
 
   before(async () => {
     t = await startTestCluster();
-    caches = new CacheRegistry(t.http, t.source, { idleMs: 50 });
+    caches = new CacheRegistry(new KubeHttp(t.source), t.source, { idleMs: 50 });
     views = new ViewService(caches);
   });
   after(async () => {
@@ -105,6 +106,26 @@ describe('views over the built-in cluster', () => {
     await until('row after the drop', () => v.latest().rows.some((r) => r.name === 'after-drop'));
     assert.equal(lease.cache.listCalls, 1, 'no relist');
     assert.ok(lease.cache.watchCalls >= 2, 'the watch was opened again');
+    lease.release();
+    v.conn.close();
+  });
+
+  it('relists after 410 Gone and shows what changed while it was away', async () => {
+    await ns('gone');
+    await cm('gone', 'stays');
+    await cm('gone', 'goes');
+    const v = open({ namespaces: ['gone'] });
+    await until('list', () => !v.latest().loading && v.latest().total === 2);
+    const lease = caches.acquire(caches.keyFor('local', configmaps, ['gone']));
+    const release = t.source.hold();
+    t.source.reconnect('local');
+    await t.http.request('local', { method: 'DELETE', path: '/api/v1/namespaces/gone/configmaps/goes' });
+    await cm('gone', 'new');
+    for (let i = 0; i < 5; i++) await cm('batch', `filler-${i}`);
+    t.cluster.store.compact(t.cluster.store.revision);
+    release();
+    await until('state after relist', () => v.latest().rows.map((r) => r.name).join() === 'new,stays');
+    assert.equal(lease.cache.listCalls, 2, 'one relist');
     lease.release();
     v.conn.close();
   });
