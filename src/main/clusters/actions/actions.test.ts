@@ -44,6 +44,19 @@ describe('actions over the bridge', () => {
     assert.ok(restarted.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']);
   });
 
+  it('rolls a StatefulSet back to an earlier ControllerRevision', async () => {
+    const body = { metadata: { name: 'db' }, spec: { replicas: 0, serviceName: 'db', selector: { matchLabels: { app: 'web' } }, template: template('postgres:15') } };
+    await t.http.request('local', { method: 'POST', path: '/apis/apps/v1/namespaces/default/statefulsets', body });
+    await untilAsync(async () => ((await call<any[]>('action.revisions', { clusterId: 'local', ref: apps('statefulsets', 'db') })).length === 1 ? true : undefined));
+    await t.http.request('local', { method: 'PATCH', path: '/apis/apps/v1/namespaces/default/statefulsets/db', contentType: 'application/merge-patch+json', body: { spec: { template: { spec: { containers: [{ name: 'web', image: 'postgres:16' }] } } } } });
+    const revs = await untilAsync(async () => {
+      const r = await call<any[]>('action.revisions', { clusterId: 'local', ref: apps('statefulsets', 'db') });
+      return r.length === 2 ? r : undefined;
+    });
+    await call('action.rollback', { clusterId: 'local', ref: apps('statefulsets', 'db'), revision: revs[0].revision });
+    assert.equal((await get('/apis/apps/v1/namespaces/default/statefulsets/db')).spec.template.spec.containers[0].image, 'postgres:15');
+  });
+
   it('deletes', async () => {
     await t.http.request('local', { method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: { metadata: { name: 'doomed' } } });
     await call('action.delete', { clusterId: 'local', ref: { group: '', version: 'v1', plural: 'configmaps', namespace: 'default', name: 'doomed' }, propagation: 'Background' });
