@@ -12,6 +12,18 @@ export interface KubeConfigSource {
   onDidReconnect?(listener: (clusterId: string) => void): () => void;
 }
 
+/** adapts the connection layer (ConnectionManager: kubeConfigFor + onDidComeOnline) to a KubeConfigSource */
+export const sourceFromConnections = (c: {
+  kubeConfigFor(clusterId: string): Promise<KubeConfig>;
+  onDidComeOnline(listener: (status: { clusterId: string }) => void): { dispose(): void };
+}): KubeConfigSource => ({
+  kubeConfigFor: (clusterId) => c.kubeConfigFor(clusterId),
+  onDidReconnect: (listener) => {
+    const sub = c.onDidComeOnline((s) => listener(s.clusterId));
+    return () => sub.dispose();
+  },
+});
+
 export interface KubeRequest {
   method?: string;
   path: string;

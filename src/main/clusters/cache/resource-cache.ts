@@ -154,18 +154,27 @@ export class ResourceCache {
 
   private async watch(): Promise<void> {
     this.watchCalls++;
-    this.abort = new AbortController();
+    const abort = (this.abort = new AbortController());
+    // a connection that died without a word ends no stream: give up on it after the server's own timeout
+    const dead = setTimeout(() => abort.abort(), (this.opts.watchTimeoutSeconds + 30) * 1000);
+    dead.unref?.();
     const query = { watch: 1, resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: this.opts.watchTimeoutSeconds, includeObject: 'Metadata' };
     try {
       await this.http.stream(this.key.clusterId, { path: this.path, accept: TABLE_ACCEPT, query }, (e) => this.onEvent(e), this.abort.signal);
     } catch (err) {
       // an interrupted watch is resumed, not reported
-      if (!this.abort.signal.aborted) throw err;
+      if (!abort.signal.aborted) throw err;
+    } finally {
+      clearTimeout(dead);
     }
   }
 
   private onEvent(e: { type: string; object: any }): void {
     const obj = e.object ?? {};
+    if (this.error && e.type !== 'ERROR') {
+      this.error = undefined;
+      this.emitState();
+    }
     if (e.type === 'ERROR') {
       const err = Object.assign(new Error(obj.message ?? 'watch failed'), { code: obj.code });
       throw err;
