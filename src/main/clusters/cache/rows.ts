@@ -44,23 +44,51 @@ export const contextOf = (plural: string, columns: ViewColumn[]): RowContext => 
   ageIndex: columns.findIndex((c) => c.type === 'date' && c.name === 'Age'),
 });
 
-const cellOf = (v: unknown): string | number | boolean | null =>
-  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+/**
+ * Short strings repeat across rows ("default", "Running", "1/1", "<none>", label values): each row
+ * would otherwise hold its own copy from JSON.parse. Bounded, so unique values cannot grow it forever.
+ */
+const interned = new Map<string, string>();
+const INTERN_MAX = 20_000;
+const intern = (s: string): string => {
+  if (s.length > 40) return s;
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (interned.size < INTERN_MAX) interned.set(s, s);
+  return s;
+};
 
-const base = (meta: Record<string, any>): Omit<CacheRow, 'cells'> => ({
+const cellOf = (v: unknown): string | number | boolean | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : typeof v === 'string' ? intern(v) : (v as number | boolean);
+
+const labelsOf = (labels: Record<string, string>): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const k in labels) out[k] = intern(String(labels[k]));
+  return out;
+};
+
+/** one literal shape for every row: V8 keeps the fields in-object (spreads would make it bigger) */
+const base = (meta: Record<string, any>, cells: CacheRow['cells']): CacheRow => ({
   uid: String(meta.uid ?? `${meta.namespace ?? ''}/${meta.name}`),
-  ...(meta.namespace ? { namespace: String(meta.namespace) } : {}),
+  namespace: meta.namespace ? intern(String(meta.namespace)) : undefined,
   name: String(meta.name ?? ''),
-  ...(meta.labels && Object.keys(meta.labels).length ? { labels: meta.labels } : {}),
-  ...(meta.creationTimestamp ? { created: String(meta.creationTimestamp) } : {}),
+  labels: meta.labels && Object.keys(meta.labels).length ? labelsOf(meta.labels) : undefined,
+  created: meta.creationTimestamp ? String(meta.creationTimestamp) : undefined,
   resourceVersion: String(meta.resourceVersion ?? ''),
+  cells,
+  health: undefined,
+  searchText: undefined,
+  nameKey: undefined,
+  nsKey: undefined,
+  cellKeys: undefined,
 });
 
 /** one Table row (with its PartialObjectMetadata) → CacheRow */
 export const rowFromTable = (ctx: RowContext, row: any): CacheRow => {
   const meta = row?.object?.metadata ?? {};
-  const r: CacheRow = { ...base(meta), cells: (row.cells ?? []).map(cellOf) };
+  const r = base(meta, (row.cells ?? []).map(cellOf));
   if (ctx.ageIndex >= 0 && r.created) r.cells[ctx.ageIndex] = r.created;
+  if (r.cells[0] === r.name) r.cells[0] = r.name;
   const health = healthOf(ctx.plural, ctx.columns, r.cells);
   if (health) r.health = health;
   return r;
@@ -69,8 +97,9 @@ export const rowFromTable = (ctx: RowContext, row: any): CacheRow => {
 /** a plain object (server without Table support) → CacheRow with the fallback columns */
 export const rowFromObject = (obj: any): CacheRow => {
   const meta = obj?.metadata ?? {};
-  const r = base(meta);
-  return { ...r, cells: [r.name, r.namespace ?? null, r.created ?? null] };
+  const r = base(meta, []);
+  r.cells = [r.name, r.namespace ?? null, r.created ?? null];
+  return r;
 };
 
 export const searchTextOf = (row: CacheRow): string =>

@@ -14,7 +14,14 @@ export const naturalKey = (s: string): string => s.toLowerCase().replace(/\d+/g,
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const nameKey = (r: CacheRow): string => (r.nameKey ??= naturalKey(r.name));
-const nsKey = (r: CacheRow): string => (r.nsKey ??= naturalKey(r.namespace ?? ''));
+// namespaces are few: one key string each, shared by their rows
+const nsKeys = new Map<string, string>();
+const nsKeyOf = (ns: string): string => {
+  let k = nsKeys.get(ns);
+  if (k === undefined) nsKeys.set(ns, (k = naturalKey(ns)));
+  return k;
+};
+const nsKey = (r: CacheRow): string => (r.nsKey ??= nsKeyOf(r.namespace ?? ''));
 const cellKey = (r: CacheRow, i: number): string | undefined => {
   const keys = (r.cellKeys ??= []);
   const v = r.cells[i];
