@@ -59,7 +59,9 @@ export const until = async <T>(what: string, fn: () => T | undefined | false, ti
 export const bridgeClient = (router: import('../../engine/bridge/router').BridgeRouter, Conn: typeof import('../../engine/bridge/router').Connection) => {
   let id = 1;
   const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: any) => void }>();
+  const events: unknown[] = [];
   const conn = new Conn((m) => {
+    if (m.kind === 'event') events.push(m.event);
     if (m.kind !== 'result' && m.kind !== 'error') return;
     const w = waiting.get(m.id);
     waiting.delete(m.id);
@@ -72,5 +74,6 @@ export const bridgeClient = (router: import('../../engine/bridge/router').Bridge
       waiting.set(n, { resolve, reject });
       void router.dispatch(conn, { kind: 'request', id: n, method, params });
     });
-  return { conn, call };
+  /** events of every stream, in order */
+  return { conn, call, events };
 };

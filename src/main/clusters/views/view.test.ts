@@ -130,6 +130,14 @@ describe('views over the built-in cluster', () => {
     v.conn.close();
   });
 
+  it('says why a view cannot be served', async () => {
+    const v = open({ resource: { group: 'example.com', version: 'v1', plural: 'fidgets' } });
+    await until('an error', () => v.latest().error);
+    assert.equal(v.latest().error!.code, 'NotFound');
+    assert.equal(v.latest().loading, true);
+    v.conn.close();
+  });
+
   it('shares one cache between views and drops it after the last closes', async () => {
     await until('earlier caches dropped', () => caches.size === 0, 2000);
     const a = open({ namespaces: ['batch'] });
