@@ -57,11 +57,14 @@ const failure = (status: number, text: string): ApiException<unknown> => {
   return new ApiException(status, message, body, {});
 };
 
+/** unary requests only; watches are bounded by their own timeoutSeconds */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export class KubeHttp {
   constructor(private readonly source: KubeConfigSource) {}
 
   /** opens a request and resolves with the response once headers arrive */
-  async open(clusterId: string, req: KubeRequest, signal?: AbortSignal): Promise<{ res: http.IncomingMessage; abort: () => void }> {
+  async open(clusterId: string, req: KubeRequest, signal?: AbortSignal, timeoutMs?: number): Promise<{ res: http.IncomingMessage; abort: () => void }> {
     const kc = await this.source.kubeConfigFor(clusterId);
     const url = urlOf(kc, req);
     const payload = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
@@ -77,6 +80,7 @@ export class KubeHttp {
     return new Promise((resolve, reject) => {
       const r = lib.request(url, opts, (res) => resolve({ res, abort: () => r.destroy() }));
       r.on('error', reject);
+      if (timeoutMs) r.setTimeout(timeoutMs, () => r.destroy(Object.assign(new Error(`no answer from the cluster within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
       signal?.addEventListener('abort', () => r.destroy(new Error('aborted')), { once: true });
       r.end(payload);
     });
@@ -84,7 +88,7 @@ export class KubeHttp {
 
   /** a whole request; non-2xx answers throw client-node's ApiException (the bridge maps it) */
   async request(clusterId: string, req: KubeRequest): Promise<KubeResponse> {
-    const { res } = await this.open(clusterId, req);
+    const { res } = await this.open(clusterId, req, undefined, REQUEST_TIMEOUT_MS);
     const chunks: Buffer[] = [];
     for await (const chunk of res) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
