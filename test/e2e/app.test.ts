@@ -2,7 +2,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { skipReason, startApp, type RunningApp } from './harness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHOTS, skipReason, startApp, type RunningApp } from './harness';
 import { apiFor, cronJob, eventually, readOnlyToken, seed, someNode, type Api } from './seed';
 
 const T = 15_000;
@@ -36,7 +38,8 @@ describe('Wheelhouse in a browser', { skip: skipReason }, () => {
     await seed(api);
   });
   after(async () => {
-    if (process.exitCode) console.error(app?.logs());
+    // the engine's output and the page's errors, for whoever reads a failure
+    if (app) writeFileSync(join(SHOTS, 'serve.log'), app.logs());
     await app?.stop();
   });
 
