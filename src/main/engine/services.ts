@@ -3,6 +3,8 @@
 import { homedir } from 'node:os';
 import { createClusterServices } from '../clusters/create-cluster-services';
 import { registerClusters } from '../clusters/register-clusters';
+import { registerResources } from '../clusters/views/register';
+import { sourceFromConnections } from '../clusters/cache/kube-http';
 import type { BridgeRouter } from './bridge/router';
 
 export interface ServiceDeps {
@@ -15,7 +17,11 @@ export async function registerServices(router: BridgeRouter, deps: ServiceDeps):
   const logger = { info: () => undefined, warn: (message: string) => deps.log(`wheelhouse: ${message}`) };
   const clusters = createClusterServices({ env: process.env, home: homedir(), configDir: deps.configDir, builtinKubeconfigPath: deps.localKubeconfigPath, logger });
   registerClusters(router, clusters);
+  const resources = registerResources(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
   return {
-    stop: async () => clusters.dispose(),
+    stop: async () => {
+      resources.dispose();
+      clusters.dispose();
+    },
   };
 }
