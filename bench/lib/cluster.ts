@@ -46,6 +46,8 @@ export class BenchClient {
   private readonly ca: string;
   private readonly token: string;
   private readonly agent: Agent;
+  /** watches hold their socket for good: a pool of their own, so they never starve the requests */
+  private readonly streamAgent: Agent;
 
   constructor(kubeconfigPath: string, maxSockets = 64) {
     const kc = parse(readFileSync(kubeconfigPath, 'utf8'));
@@ -53,6 +55,7 @@ export class BenchClient {
     this.ca = Buffer.from(kc.clusters[0].cluster['certificate-authority-data'], 'base64').toString();
     this.token = kc.users[0].user.token;
     this.agent = new Agent({ keepAlive: true, maxSockets, ca: this.ca });
+    this.streamAgent = new Agent({ keepAlive: false, ca: this.ca });
   }
 
   send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<{ status: number; body: string }> {
@@ -72,7 +75,7 @@ export class BenchClient {
 
   /** a streaming GET; calls onLine per newline-delimited JSON line until abort() */
   stream(path: string, onLine: (line: string) => void): { abort(): void } {
-    const req = request({ host: this.url.hostname, port: this.url.port, path, method: 'GET', agent: this.agent, headers: { Authorization: `Bearer ${this.token}` } }, (res) => {
+    const req = request({ host: this.url.hostname, port: this.url.port, path, method: 'GET', agent: this.streamAgent, headers: { Authorization: `Bearer ${this.token}` } }, (res) => {
       let buf = '';
       res.on('data', (c: Buffer) => {
         buf += c.toString();
@@ -91,6 +94,7 @@ export class BenchClient {
 
   close(): void {
     this.agent.destroy();
+    this.streamAgent.destroy();
   }
 }
 
