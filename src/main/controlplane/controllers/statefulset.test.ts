@@ -79,7 +79,10 @@ test('scale down removes the highest ordinal first and keeps the claims', async 
     if (JSON.stringify(now) !== JSON.stringify(seen[seen.length - 1])) seen.push(now);
     return now.length === 1;
   }, 'scale down to 1');
-  assert.deepEqual(seen, [['down-0', 'down-1', 'down-2'], ['down-0', 'down-1'], ['down-0']].slice(-seen.length));
+  // Polling may miss a step on a busy machine; what must never be seen is a gap (a lower ordinal
+  // removed while a higher one remains).
+  for (const state of seen) assert.deepEqual(state, state.map((_, i) => `down-${i}`), `scale-down removed out of order: ${state}`);
+  assert.deepEqual(seen[seen.length - 1], ['down-0']);
   const claims = await h.admin.list('v1', 'PersistentVolumeClaim', { namespace: 'default', labelSelector: 'app=down' });
   assert.equal(claims.items.length, 3, 'whenScaled: Retain keeps every claim');
 });
