@@ -1,8 +1,6 @@
 // Entry point of the `wheelhouse` command: parses the command line and runs one command.
-import { runClusterStart } from './commands/cluster-start';
-import { runClusterBackup, runClusterRestore } from './commands/cluster-backup';
-import { runStart } from './commands/start';
-import { runServe } from './commands/serve';
+// Commands are imported when run: `cluster start` must not pay for loading the app's engine
+// (client-node, the clusters services), nor `serve` for what only the CLI's other commands use.
 import { KUBERNETES_VERSION } from '../../shared/version';
 
 const USAGE = `Usage:
@@ -16,11 +14,11 @@ const USAGE = `Usage:
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
-  if (command === 'cluster' && sub === 'start') return runClusterStart(rest);
-  if (command === 'cluster' && sub === 'backup') return runClusterBackup(rest);
-  if (command === 'cluster' && sub === 'restore') return runClusterRestore(rest);
-  if (command === 'start') return runStart(argv.slice(1));
-  if (command === 'serve') return runServe(argv.slice(1));
+  if (command === 'cluster' && sub === 'start') return (await import('./commands/cluster-start')).runClusterStart(rest);
+  if (command === 'cluster' && sub === 'backup') return (await import('./commands/cluster-backup')).runClusterBackup(rest);
+  if (command === 'cluster' && sub === 'restore') return (await import('./commands/cluster-backup')).runClusterRestore(rest);
+  if (command === 'start') return (await import('./commands/start')).runStart(argv.slice(1));
+  if (command === 'serve') return (await import('./commands/serve')).runServe(argv.slice(1));
   if (command === 'version' || command === '--version') {
     console.log(`wheelhouse ${process.env.npm_package_version ?? ''} (Kubernetes ${KUBERNETES_VERSION.gitVersion})`.replace('  ', ' '));
     return 0;
