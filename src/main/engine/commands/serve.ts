@@ -1,4 +1,5 @@
 // `wheelhouse serve`: the engine headless, its UI served to a browser at a printed URL (web mode).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +8,11 @@ import { startWebServer } from '../web/server';
 import { configDir, rendererDir } from '../paths';
 import { defaultDataDir } from './args';
 
-/** the package root, whether running from dist/ (bundled) or from src/ through tsx */
+/** the package root (the folder holding package.json), from src/ through tsx or from dist/ and its chunks */
 export const packageRoot = (): string => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(join('src', 'main', 'engine', 'commands')) ? resolve(here, '..', '..', '..', '..') : resolve(here, '..');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 };
 
 export async function runServe(argv: string[]): Promise<number> {
