@@ -3,6 +3,7 @@
 // ControllerRevisions; status per node. Placement rules in daemonset-placement.ts, per-node needs
 // in daemonset-manage.ts, the rollout in daemonset-rollout.ts, status in daemonset-status.ts.
 import { controllerOf, type KubeObject } from '../../../shared/k8s/objects';
+import { writeStatus } from './util/write-status';
 import { StatusError } from '../../../shared/k8s/status';
 import { byControllerUid, keyOf, type Lister, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
@@ -121,16 +122,10 @@ export class DaemonSetController implements Controller {
     }
   }
 
-  private async writeStatus(ds: Obj, status: Obj): Promise<void> {
-    const next = structuredClone(ds);
-    next.status = status;
-    try {
-      await this.ctx.client.updateStatus(next);
-    } catch (err) {
-      if (err instanceof StatusError && (err.code === 409 || err.code === 404)) return;
-      throw err;
-    }
+  private writeStatus(ds: Obj, status: Obj): Promise<void> {
+    return writeStatus(this.ctx.client, ds, status);
   }
+
 }
 
 export const daemonSetController = (): Controller => new DaemonSetController();

@@ -108,11 +108,19 @@ test('Parallel creates every replica at once; a failed pod is replaced', async (
   await eventually(async () => (await getPod('par-1').catch(() => undefined))?.metadata.uid !== before, 'par-1 recreated');
 });
 
+/** as a user would: read, change, write, and read again if the controller wrote status in between (409) */
 async function setImage(name: string, image: string, patch: (s: Obj) => void = () => {}): Promise<void> {
-  const set = await getSts(name);
-  set.spec.template.spec.containers[0].image = image;
-  patch(set);
-  await h.admin.update(set);
+  for (let attempt = 0; ; attempt++) {
+    const set = await getSts(name);
+    set.spec.template.spec.containers[0].image = image;
+    patch(set);
+    try {
+      await h.admin.update(set);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || (err as { code?: number }).code !== 409) throw err;
+    }
+  }
 }
 
 const revisionOf = async (pod: string) => (await getPod(pod)).metadata.labels['controller-revision-hash'];

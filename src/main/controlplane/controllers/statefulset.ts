@@ -2,7 +2,7 @@
 // their claims, rolls them through ControllerRevisions, and reports status. The pass itself is in
 // statefulset-sync.ts, identity in statefulset-identity.ts, status in statefulset-status.ts.
 import { controllerOf, type KubeObject } from '../../../shared/k8s/objects';
-import { StatusError } from '../../../shared/k8s/status';
+import { writeStatus } from './util/write-status';
 import { byControllerUid, keyOf, type Lister, type Obj } from '../client';
 import type { Controller, ControllerContext } from './types';
 import { ordinalOf, podRevision } from './statefulset-identity';
@@ -61,17 +61,10 @@ export class StatefulSetController implements Controller {
     return waits.length ? { requeueAfterMs: Math.min(...waits) } : undefined;
   }
 
-  private async writeStatus(set: Obj, status: Obj): Promise<void> {
-    const next = structuredClone(set);
-    next.status = status;
-    try {
-      await this.ctx.client.updateStatus(next);
-    } catch (err) {
-      // A stale copy: the update it conflicts with re-enqueues this set.
-      if (err instanceof StatusError && (err.code === 409 || err.code === 404)) return;
-      throw err;
-    }
+  private writeStatus(set: Obj, status: Obj): Promise<void> {
+    return writeStatus(this.ctx.client, set, status);
   }
+
 }
 
 export const statefulSetController = (): Controller => new StatefulSetController();
