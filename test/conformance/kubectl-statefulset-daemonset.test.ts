@@ -90,8 +90,17 @@ for (const kubectl of kubectls) {
       assert.equal(k.ok(['get', 'pod', 'web-1', '-o', 'jsonpath={.spec.containers[0].image}']), 'nginx:1.27', 'below the partition');
       assert.match(k.ok(['rollout', 'undo', 'statefulset/web']), /rolled back/);
       k.ok(['rollout', 'status', 'statefulset/web', '--timeout=60s']);
-      const rev = k.ok(['get', 'statefulset', 'web', '-o', 'jsonpath={.status.updateRevision}']);
-      assert.equal(k.ok(['get', 'pod', 'web-2', '-o', 'jsonpath={.metadata.labels.controller-revision-hash}']), rev);
+      // rollout status can answer before the controller has replaced web-2; wait for the pod itself.
+      const deadline = Date.now() + 30_000;
+      let rev = '';
+      let podRev = '';
+      while (Date.now() < deadline) {
+        rev = k.ok(['get', 'statefulset', 'web', '-o', 'jsonpath={.status.updateRevision}']);
+        podRev = k.run(['get', 'pod', 'web-2', '-o', 'jsonpath={.metadata.labels.controller-revision-hash}']).stdout;
+        if (rev && podRev === rev) break;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      }
+      assert.equal(podRev, rev);
       assert.equal(k.ok(['get', 'pod', 'web-2', '-o', 'jsonpath={.spec.containers[0].image}']), 'nginx:1.27');
     });
 
