@@ -1,25 +1,16 @@
 // The API server's subresources and allocators with real kubectl 1.27–1.33: Service cluster IPs and
 // node ports, `kubectl create token` and `--token`, `kubectl auth can-i` (with --as), PriorityClasses,
 // and evictions that honour PodDisruptionBudgets (`kubectl drain`).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { type ClusterProcess } from './harness';
+import { useCluster, kubectlsOrSkip } from './suite';
 import { KubectlSession } from './kubectl';
 
-const kubectls = installedKubectls();
+const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster();
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
-
-test('kubectl is installed', { skip: kubectls.length === 0 ? 'no kubectl 1.27–1.33 under /usr/lib/google-cloud-sdk/bin' : false }, () => {
-  assert.ok(kubectls.length > 0);
-});
+useCluster((c) => (cluster = c));
 
 const json = (o: unknown): string => JSON.stringify(o);
 

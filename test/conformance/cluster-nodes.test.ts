@@ -1,20 +1,15 @@
 // Nodes, node agents and what runs on them, through real kubectl 1.27–1.33 against
 // `wheelhouse cluster start --simulated-nodes 3 --zones a,b` (one local node + three simulated).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { type ClusterProcess } from './harness';
+import { useCluster, kubectlsOrSkip } from './suite';
 import { KubectlSession } from './kubectl';
 
-const kubectls = installedKubectls();
+const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster(undefined, ['--simulated-nodes', '3', '--zones', 'a,b']);
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
+useCluster((c) => (cluster = c), ['--simulated-nodes', '3', '--zones', 'a,b']);
 
 /** retries `check` every 200 ms until it stops throwing, for up to `ms` */
 async function eventually<T>(check: () => T, ms = 20_000): Promise<T> {
@@ -28,10 +23,6 @@ async function eventually<T>(check: () => T, ms = 20_000): Promise<T> {
     }
   }
 }
-
-test('kubectl is installed', { skip: kubectls.length === 0 ? 'no kubectl 1.27–1.33 under /usr/lib/google-cloud-sdk/bin' : false }, () => {
-  assert.ok(kubectls.length > 0);
-});
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {

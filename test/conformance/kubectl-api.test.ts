@@ -1,23 +1,18 @@
 // Real kubectl, every installed version: discovery, explain, server-side apply, wait, watch and CRDs.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { installedKubectls, type ClusterProcess } from './harness';
+import { useCluster } from './suite';
 import { KubectlSession } from './kubectl';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const kubectls = installedKubectls();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster();
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
+useCluster((c) => (cluster = c));
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {

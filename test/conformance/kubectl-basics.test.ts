@@ -1,27 +1,18 @@
 // Real kubectl, every installed version 1.27–1.33, against a real `wheelhouse cluster start`.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { type ClusterProcess } from './harness';
+import { useCluster, kubectlsOrSkip } from './suite';
 import { KubectlSession } from './kubectl';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const kubectls = installedKubectls();
+const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster();
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
-
-test('kubectl is installed', { skip: kubectls.length === 0 ? 'no kubectl 1.27–1.33 under /usr/lib/google-cloud-sdk/bin' : false }, () => {
-  assert.ok(kubectls.length > 0);
-});
+useCluster((c) => (cluster = c));
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {

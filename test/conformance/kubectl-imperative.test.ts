@@ -1,21 +1,16 @@
 // Imperative kubectl commands against a real `wheelhouse cluster start`, with every installed
 // kubectl: 1.32+ send these bodies as application/vnd.kubernetes.protobuf, older ones as JSON.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { installedKubectls, type ClusterProcess } from './harness';
+import { useCluster } from './suite';
 import { KubectlSession } from './kubectl';
 
 const kubectls = installedKubectls();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster();
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
+useCluster((c) => (cluster = c));
 
 const minor = (version: string): number => Number(version.split('.')[1]);
 

@@ -1,35 +1,15 @@
 // Deployments rolled out, scaled, rolled back, restarted, paused and deleted with every installed
 // kubectl 1.27–1.33, against a real `wheelhouse cluster start` (controllers, scheduler, simulated nodes).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { type ClusterProcess } from './harness';
+import { useCluster, eventually, kubectlsOrSkip } from './suite';
 import { KubectlSession } from './kubectl';
 
-const kubectls = installedKubectls();
+const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster();
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function eventually(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (check()) return;
-    await sleep(200);
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
-test('kubectl is installed', { skip: kubectls.length === 0 ? 'no kubectl 1.27–1.33 under /usr/lib/google-cloud-sdk/bin' : false }, () => {
-  assert.ok(kubectls.length > 0);
-});
+useCluster((c) => (cluster = c));
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version} rollout`, () => {

@@ -1,20 +1,15 @@
 // StatefulSets with volumeClaimTemplates and DaemonSets, through real kubectl 1.27–1.33 against
 // `wheelhouse cluster start --simulated-nodes 3` (three simulated nodes plus the local one).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installedKubectls, removeDir, startCluster, type ClusterProcess } from './harness';
+import { type ClusterProcess } from './harness';
+import { useCluster, kubectlsOrSkip } from './suite';
 import { KubectlSession } from './kubectl';
 
-const kubectls = installedKubectls();
+const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-before(async () => {
-  cluster = await startCluster(undefined, ['--simulated-nodes', '3']);
-});
-after(async () => {
-  await cluster?.stop();
-  if (cluster) removeDir(cluster.dataDir);
-});
+useCluster((c) => (cluster = c), ['--simulated-nodes', '3']);
 
 const statefulSet = `
 apiVersion: v1
@@ -50,10 +45,6 @@ spec:
 `;
 
 const rows = (out: string): string[][] => out.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
-
-test('kubectl is installed', { skip: kubectls.length === 0 ? 'no kubectl 1.27–1.33 under /usr/lib/google-cloud-sdk/bin' : false }, () => {
-  assert.ok(kubectls.length > 0);
-});
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {
