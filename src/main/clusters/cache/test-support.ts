@@ -1,5 +1,8 @@
 // For tests only: the built-in cluster in-process, and a KubeConfigSource over its kubeconfig.
+import { after, before } from 'node:test';
 import { KubeConfig } from '@kubernetes/client-node';
+import { BridgeRouter, Connection } from '../../engine/bridge/router';
+import { registerResources } from '../views/register';
 import { startCluster, type RunningCluster } from '../../controlplane/cluster/cluster';
 import { KubeHttp, type KubeConfigSource } from './kube-http';
 
@@ -77,3 +80,23 @@ export const bridgeClient = (router: import('../../engine/bridge/router').Bridge
   /** events of every stream, in order */
   return { conn, call, events };
 };
+
+/**
+ * For suites that drive the resource services over a bridge: one built-in cluster, its methods
+ * registered on a router, and a typed `call`. Read the fields inside tests (set in `before`).
+ */
+export function useBridgeCluster(components = false): { t: TestCluster; call: ReturnType<typeof bridgeClient>['call'] } {
+  const ctx = {} as { t: TestCluster; call: ReturnType<typeof bridgeClient>['call'] };
+  let reg: { dispose(): void } | undefined;
+  before(async () => {
+    ctx.t = await startTestCluster(components);
+    const router = new BridgeRouter();
+    reg = registerResources(router, { kubeconfigs: ctx.t.source });
+    ctx.call = bridgeClient(router, Connection).call;
+  });
+  after(async () => {
+    reg?.dispose();
+    await ctx.t?.stop();
+  });
+  return ctx;
+}

@@ -1,5 +1,6 @@
 // What a CustomResourceDefinition serves: one ResourceInfo per served version.
 import { ALL_VERBS, type ResourceInfo, type ScaleSubresource } from '../resources/types';
+import type { AdditionalPrinterColumn } from '../printers/custom';
 
 type Obj = Record<string, any>;
 
@@ -12,15 +13,8 @@ export interface CrdVersion {
   additionalPrinterColumns?: PrinterColumn[];
 }
 
-/** apiextensions.k8s.io/v1 CustomResourceColumnDefinition */
-export interface PrinterColumn {
-  name: string;
-  type: string;
-  format?: string;
-  description?: string;
-  priority?: number;
-  jsonPath: string;
-}
+/** apiextensions.k8s.io/v1 CustomResourceColumnDefinition: one type, shared with the Table printer */
+export type PrinterColumn = AdditionalPrinterColumn;
 
 export const versionsOf = (crd: Obj): CrdVersion[] => (Array.isArray(crd.spec?.versions) ? crd.spec.versions : []);
 
