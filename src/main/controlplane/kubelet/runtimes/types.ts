@@ -69,3 +69,6 @@ export interface PodRuntime {
 
 /** no container of the pod is running any more */
 export const allStopped = (p: RuntimePod): boolean => [...p.initContainers, ...p.containers].every((c) => !c.state.running);
+
+/** the local node's runtime: pods, and the streams and processes the kubelet server and stats read */
+export type LocalRuntime = PodRuntime & import('../server/types').ContainerStreams & import('../stats/types').ProcessTable;
