@@ -1,8 +1,11 @@
 // The methods the engine serves over the bridge, with their parameters and results. Streams
 // (subscribe-style methods) answer with a first result, then events on the same id until `end`.
+import type { LogsMethods } from './methods-logs';
+import type { TerminalMethods } from './methods-terminals';
+import type { DeployMethods } from './methods-deploy';
 import type { AccessCheck, AccessResult, ApplyResult, ClusterSummary, ObjectRef, ResourceKind, ViewSpec, ViewUpdate } from './types';
 
-export interface BridgeMethods {
+export interface BridgeMethods extends LogsMethods, TerminalMethods, DeployMethods {
   'app.info': { params: void; result: { version: string; kubernetesVersion: string; mode: 'desktop' | 'web'; localKubeconfigPath?: string } };
 
   'clusters.list': { params: void; result: ClusterSummary[] };

@@ -1,0 +1,4 @@
+// Terminals (pod shells, node shell, local shell) and port-forwards.
+// Merged into BridgeMethods in methods.ts; one file per area so each can grow on its own.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TerminalMethods {}
