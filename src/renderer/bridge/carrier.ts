@@ -8,11 +8,17 @@ export interface Carrier {
   onMessage(cb: (text: string) => void): void;
   /** called with true when the channel (re)opens and false when it drops */
   onStatus(cb: (connected: boolean) => void): void;
+  /** binary frames (terminal bytes, see encodeBinaryFrame in shared/bridge/protocol) */
+  sendBinary?(frame: Uint8Array): void;
+  onBinary?(cb: (frame: Uint8Array) => void): void;
 }
 
 export interface PreloadBridge {
   send(text: string): void;
   onMessage(cb: (text: string) => void): void;
+  /** older preloads move text only */
+  sendBinary?(frame: Uint8Array): void;
+  onBinary?(cb: (frame: Uint8Array) => void): void;
 }
 
 declare global {
@@ -26,6 +32,7 @@ export function preloadCarrier(bridge: PreloadBridge): Carrier {
     send: (text) => bridge.send(text),
     onMessage: (cb) => bridge.onMessage(cb),
     onStatus: (cb) => queueMicrotask(() => cb(true)),
+    ...(bridge.sendBinary && bridge.onBinary ? { sendBinary: (f: Uint8Array) => bridge.sendBinary!(f), onBinary: (cb: (f: Uint8Array) => void) => bridge.onBinary!(cb) } : {}),
   };
 }
 
@@ -36,11 +43,13 @@ export function backoffDelay(attempt: number): number {
 
 export function webSocketCarrier(url: string, makeSocket: (url: string) => WebSocket = (u) => new WebSocket(u)): Carrier {
   const messageListeners: ((text: string) => void)[] = [];
+  const binaryListeners: ((frame: Uint8Array) => void)[] = [];
   const statusListeners: ((connected: boolean) => void)[] = [];
   let socket: WebSocket | undefined;
   let attempt = 0;
   const connect = (): void => {
     const ws = makeSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -48,6 +57,7 @@ export function webSocketCarrier(url: string, makeSocket: (url: string) => WebSo
     };
     ws.onmessage = (e) => {
       if (typeof e.data === 'string') for (const cb of messageListeners) cb(e.data);
+      else if (e.data instanceof ArrayBuffer) for (const cb of binaryListeners) cb(new Uint8Array(e.data));
     };
     ws.onclose = () => {
       if (socket !== ws) return;
@@ -63,6 +73,10 @@ export function webSocketCarrier(url: string, makeSocket: (url: string) => WebSo
     },
     onMessage: (cb) => messageListeners.push(cb),
     onStatus: (cb) => statusListeners.push(cb),
+    sendBinary: (frame) => {
+      if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
+    },
+    onBinary: (cb) => binaryListeners.push(cb),
   };
 }
 

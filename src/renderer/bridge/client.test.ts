@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BridgeClient, BridgeCallError } from './client';
+import { decodeBinaryFrame, encodeBinaryFrame } from '../../shared/bridge/protocol';
 import { backoffDelay, type Carrier } from './carrier';
 
 /** An in-memory wire: records what the client sent, lets the test play the engine. */
@@ -69,4 +70,27 @@ test('a subscription delivers events, is re-requested after a reconnect, and can
 
 test('reconnect backoff grows and is capped at five seconds', () => {
   assert.deepEqual([0, 1, 2, 3, 10].map(backoffDelay), [250, 500, 1000, 2000, 5000]);
+});
+
+test('binary frames: bytes go out with the stream id; a drop ends a stream that must not resume', async () => {
+  const frames: Uint8Array[] = [];
+  let deliverBinary: (f: Uint8Array) => void = () => {};
+  const w = wire();
+  const carrier: Carrier = { ...w.carrier, sendBinary: (f) => frames.push(f), onBinary: (cb) => (deliverBinary = cb) };
+  const client = new BridgeClient(carrier);
+  w.up(true);
+  const got: string[] = [];
+  let ended: string | undefined;
+  const sub = client.subscribe('clusters.watch', undefined, () => {}, (e) => (ended = e?.code), { onBytes: (b) => got.push(new TextDecoder().decode(b)), resume: false });
+  w.reply({ kind: 'result', id: sub.id, result: [] });
+  await sub.result;
+  sub.sendBytes(new TextEncoder().encode('ls\r'));
+  assert.deepEqual(decodeBinaryFrame(frames[0]!), { id: sub.id, bytes: new TextEncoder().encode('ls\r') });
+  deliverBinary(encodeBinaryFrame(sub.id, new TextEncoder().encode('out')));
+  deliverBinary(encodeBinaryFrame(999, new TextEncoder().encode('other')));
+  assert.deepEqual(got, ['out']);
+  w.up(false);
+  assert.equal(ended, 'Offline');
+  w.up(true);
+  assert.equal(w.sent.filter((m) => m.method === 'clusters.watch').length, 1, 'not requested again');
 });

@@ -2,7 +2,7 @@
 // Unary calls fail with code "Offline" when the channel drops under them. Subscriptions survive a
 // drop: on reconnect each is requested again (with its latest params) and its new first result is
 // delivered to onEvent, since for every stream method the first result has the event's shape.
-import type { BridgeError, ClientMessage, ServerMessage } from '../../shared/bridge/protocol';
+import { decodeBinaryFrame, encodeBinaryFrame, type BridgeError, type ClientMessage, type ServerMessage } from '../../shared/bridge/protocol';
 import type { EventOf, MethodName, ParamsOf, ResultOf } from '../../shared/bridge/methods';
 import type { Carrier } from './carrier';
 
@@ -23,6 +23,16 @@ export interface Subscription<M extends MethodName> {
   /** what to request again after a reconnect */
   setParams(params: ParamsOf<M>): void;
   cancel(): void;
+  /** raw bytes to the engine on this stream (keystrokes), in a binary frame */
+  sendBytes(bytes: Uint8Array): void;
+}
+
+export interface SubscribeOptions {
+  /** raw bytes the engine sent on this stream (terminal output) */
+  onBytes?(bytes: Uint8Array): void;
+  /** false: a drop ends the stream (onEnd with code Offline) instead of requesting it again —
+   *  a terminal's session cannot be resumed, the user decides whether to start a new one */
+  resume?: boolean;
 }
 
 interface Pending {
@@ -35,6 +45,8 @@ interface Stream {
   params: unknown;
   onEvent(event: unknown): void;
   onEnd?(error?: BridgeError): void;
+  onBytes?(bytes: Uint8Array): void;
+  resume: boolean;
   id: number;
 }
 
@@ -52,6 +64,12 @@ export class BridgeClient {
   constructor(private readonly carrier: Carrier) {
     carrier.onMessage((text) => this.receive(text));
     carrier.onStatus((up) => this.setConnected(up));
+    carrier.onBinary?.((frame) => this.receiveBinary(frame));
+  }
+
+  /** whether terminal bytes can travel (the carrier has binary frames) */
+  get supportsBinary(): boolean {
+    return !!this.carrier.sendBinary;
   }
 
   get isConnected(): boolean {
@@ -81,8 +99,9 @@ export class BridgeClient {
     params: ParamsOf<M>,
     onEvent: (event: EventOf<M>) => void,
     onEnd?: (error?: BridgeError) => void,
+    options: SubscribeOptions = {},
   ): Subscription<M> {
-    const stream: Stream = { method, params, onEvent: onEvent as (e: unknown) => void, onEnd, id: this.nextId++ };
+    const stream: Stream = { method, params, onEvent: onEvent as (e: unknown) => void, onEnd, onBytes: options.onBytes, resume: options.resume ?? true, id: this.nextId++ };
     this.streams.set(stream.id, stream);
     const result = new Promise<ResultOf<M>>((resolve, reject) => {
       this.pending.set(stream.id, { resolve: resolve as (v: unknown) => void, reject });
@@ -100,7 +119,15 @@ export class BridgeClient {
         this.pending.delete(stream.id);
         this.post({ kind: 'cancel', id: stream.id });
       },
+      sendBytes: (bytes) => {
+        if (this.connected && this.streams.has(stream.id)) this.carrier.sendBinary?.(encodeBinaryFrame(stream.id, bytes));
+      },
     };
+  }
+
+  private receiveBinary(frame: Uint8Array): void {
+    const decoded = decodeBinaryFrame(frame);
+    if (decoded) this.streams.get(decoded.id)?.onBytes?.(decoded.bytes);
   }
 
   private post(message: ClientMessage): void {
@@ -114,7 +141,10 @@ export class BridgeClient {
     if (up === this.connected) return;
     this.connected = up;
     if (up) this.resume();
-    else this.failUnary();
+    else {
+      this.failUnary();
+      this.endUnresumable();
+    }
     for (const cb of this.statusListeners) cb(up);
   }
 
@@ -128,6 +158,17 @@ export class BridgeClient {
       this.pending.delete(oldId);
       this.pending.set(stream.id, firstPending ?? { resolve: (first) => stream.onEvent(first), reject: (e) => stream.onEnd?.(e.error) });
       this.carrier.send(JSON.stringify({ kind: 'request', id: stream.id, method: stream.method, params: stream.params }));
+    }
+  }
+
+  private endUnresumable(): void {
+    for (const [id, stream] of [...this.streams]) {
+      if (stream.resume) continue;
+      this.streams.delete(id);
+      const first = this.pending.get(id);
+      this.pending.delete(id);
+      first?.reject(new BridgeCallError(OFFLINE));
+      stream.onEnd?.(OFFLINE);
     }
   }
 

@@ -8,6 +8,7 @@
 //                                         ◄──  {kind:'event', id, event} …  {kind:'end', id, error?}
 //   {kind:'cancel', id}                   ──►  ends a stream / subscription early
 //                                         ◄──  {kind:'notify', topic, data}   engine-wide notices
+//   binary frames (terminal bytes), both ways: [stream id: uint32 big-endian][bytes], see encodeBinaryFrame
 
 export interface BridgeError {
   /** stable machine code, e.g. Unauthorized, Forbidden, NotFound, Offline, Invalid, Conflict, Internal */
@@ -43,4 +44,21 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   if (o.kind === 'cancel') return { kind: 'cancel', id: o.id };
   if (o.kind === 'request' && typeof o.method === 'string') return { kind: 'request', id: o.id, method: o.method, params: o.params };
   return undefined;
+}
+
+/** Raw bytes of one stream (terminal output, keystrokes) without JSON or base64: the stream's id as a
+ *  4-byte big-endian prefix, then the bytes. Text frames are unchanged, so carriers that never send
+ *  binary frames keep working. */
+export function encodeBinaryFrame(id: number, bytes: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(4 + bytes.byteLength);
+  new DataView(frame.buffer).setUint32(0, id >>> 0);
+  frame.set(bytes, 4);
+  return frame;
+}
+
+/** the stream id and bytes of a binary frame; undefined if it is too short to carry an id */
+export function decodeBinaryFrame(frame: Uint8Array): { id: number; bytes: Uint8Array } | undefined {
+  if (frame.byteLength < 4) return undefined;
+  const id = new DataView(frame.buffer, frame.byteOffset, 4).getUint32(0);
+  return { id, bytes: frame.subarray(4) };
 }

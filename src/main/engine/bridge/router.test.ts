@@ -2,7 +2,7 @@
 // connection goes, and errors that carry a code and a message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServerMessage } from '../../../shared/bridge/protocol';
+import { decodeBinaryFrame, encodeBinaryFrame, type ServerMessage } from '../../../shared/bridge/protocol';
 import { BridgeFailure } from './errors';
 import { BridgeRouter, Connection } from './router';
 
@@ -73,4 +73,30 @@ test('a Kubernetes Status from client-node keeps its reason and causes', async (
   assert.equal(error.code, 'Invalid');
   assert.match(error.message, /spec\.replicas: Invalid value: -1/);
   assert.equal(error.status?.details?.causes?.[0]?.field, 'spec.replicas');
+});
+
+test('binary frames: bytes reach the stream they name, and go out prefixed with its id', async () => {
+  const router = new BridgeRouter();
+  const frames: Uint8Array[] = [];
+  const conn = new Connection(() => undefined, (f) => frames.push(f));
+  const got: string[] = [];
+  router.stream('clusters.watch', async (_p, sink) => {
+    sink.onBytes((b) => {
+      got.push(Buffer.from(b).toString());
+      sink.sendBytes(Buffer.from(`echo:${Buffer.from(b).toString()}`));
+    });
+    return [];
+  });
+  await router.dispatch(conn, { kind: 'request', id: 300, method: 'clusters.watch' });
+  conn.receiveBinary(encodeBinaryFrame(300, Buffer.from('ls\r')));
+  conn.receiveBinary(encodeBinaryFrame(301, Buffer.from('nobody listens')));
+  conn.receiveBinary(new Uint8Array([1, 2]));
+  assert.deepEqual(got, ['ls\r']);
+  assert.equal(frames.length, 1);
+  assert.deepEqual(decodeBinaryFrame(frames[0]!), { id: 300, bytes: new Uint8Array(Buffer.from('echo:ls\r')) });
+  await router.dispatch(conn, { kind: 'cancel', id: 300 });
+  conn.receiveBinary(encodeBinaryFrame(300, Buffer.from('after')));
+  assert.deepEqual(got, ['ls\r']);
+  assert.equal(conn.supportsBinary, true);
+  assert.equal(new Connection(() => undefined).supportsBinary, false);
 });

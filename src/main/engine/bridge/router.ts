@@ -1,7 +1,7 @@
 // Dispatches bridge requests to the engine's services, whatever carries them (MessagePort or
 // WebSocket). Services register typed handlers; streams get a sink whose `closed` resolves when
 // the renderer cancels or goes away, so every subscription is cleaned up.
-import type { BridgeError, ClientMessage, ServerMessage } from '../../../shared/bridge/protocol';
+import { decodeBinaryFrame, encodeBinaryFrame, type BridgeError, type ClientMessage, type ServerMessage } from '../../../shared/bridge/protocol';
 import type { EventOf, MethodName, ParamsOf, ResultOf } from '../../../shared/bridge/methods';
 import { toBridgeError } from './errors';
 
@@ -12,6 +12,10 @@ export interface StreamSink<E> {
   end(error?: BridgeError): void;
   /** resolves when the renderer cancelled, the connection closed, or end() was called */
   readonly closed: Promise<void>;
+  /** raw bytes to the renderer in a binary frame (terminal output); dropped once the stream ended */
+  sendBytes(bytes: Uint8Array): void;
+  /** raw bytes the renderer sent on this stream (keystrokes); the listener goes when the stream ends */
+  onBytes(listener: (bytes: Uint8Array) => void): void;
 }
 
 type Unary<M extends MethodName> = (params: ParamsOf<M>, conn: Connection) => Promise<ResultOf<M>>;
@@ -20,12 +24,27 @@ type Stream<M extends MethodName> = (params: ParamsOf<M>, sink: StreamSink<Event
 /** One renderer connection: its open streams, and how to send it messages. */
 export class Connection {
   private readonly streams = new Map<number, () => void>();
+  private readonly byteListeners = new Map<number, (bytes: Uint8Array) => void>();
   private closedFlag = false;
 
-  constructor(readonly send: (message: ServerMessage) => void) {}
+  constructor(
+    readonly send: (message: ServerMessage) => void,
+    private readonly sendFrame?: (frame: Uint8Array) => void,
+  ) {}
 
   get closed(): boolean {
     return this.closedFlag;
+  }
+
+  /** false for carriers that move only text (terminal streams refuse to start on them) */
+  get supportsBinary(): boolean {
+    return !!this.sendFrame;
+  }
+
+  /** a binary frame from the renderer: handed to the stream it names, ignored if none listens */
+  receiveBinary(frame: Uint8Array): void {
+    const decoded = decodeBinaryFrame(frame);
+    if (decoded) this.byteListeners.get(decoded.id)?.(decoded.bytes);
   }
 
   openStream<E>(id: number): StreamSink<E> {
@@ -36,12 +55,14 @@ export class Connection {
       if (ended) return;
       ended = true;
       this.streams.delete(id);
+      this.byteListeners.delete(id);
       close();
       if (!this.closedFlag) this.send({ kind: 'end', id, ...(error ? { error } : {}) });
     };
     this.streams.set(id, () => {
       ended = true;
       this.streams.delete(id);
+      this.byteListeners.delete(id);
       close();
     });
     return {
@@ -51,6 +72,12 @@ export class Connection {
       },
       end: finish,
       closed,
+      sendBytes: (bytes) => {
+        if (!ended && !this.closedFlag) this.sendFrame?.(encodeBinaryFrame(id, bytes));
+      },
+      onBytes: (listener) => {
+        if (!ended) this.byteListeners.set(id, listener);
+      },
     };
   }
 
