@@ -5,6 +5,7 @@ import { createClusterServices } from '../clusters/create-cluster-services';
 import { registerClusters } from '../clusters/register-clusters';
 import { registerResources } from '../clusters/views/register';
 import { sourceFromConnections } from '../clusters/cache/kube-http';
+import { registerLogs } from '../clusters/logs/register';
 import type { BridgeRouter } from './bridge/router';
 
 export interface ServiceDeps {
@@ -18,6 +19,7 @@ export async function registerServices(router: BridgeRouter, deps: ServiceDeps):
   const clusters = createClusterServices({ env: process.env, home: homedir(), configDir: deps.configDir, builtinKubeconfigPath: deps.localKubeconfigPath, logger });
   registerClusters(router, clusters);
   const resources = registerResources(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
+  registerLogs(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
   return {
     stop: async () => {
       resources.dispose();
