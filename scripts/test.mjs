@@ -1,4 +1,4 @@
-// Finds *.test.ts under the given folders (default: src and test) and runs them with node's test runner.
+// Finds *.test.ts under the given folders (default: src and test), or runs the given test files, and runs them with node's test runner.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,10 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts')) files.push(path);
   }
 };
-for (const root of roots.length ? roots : ['src', 'test']) walk(root);
+for (const root of roots.length ? roots : ['src', 'test']) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 files.sort();
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
