@@ -2,6 +2,7 @@
 // Built from the ResourceRegistry on each change, so nothing is listed twice.
 import type { ResourceRegistry } from '../resources/registry';
 import { actionsOf } from '../resources/actions';
+import { streamSubresourcesOf } from '../resources/streams';
 import type { ResourceInfo } from '../resources/types';
 import { compareKubeVersions } from './versions';
 
@@ -43,5 +44,6 @@ export const subresourcesOf = (r: ResourceInfo): SubresourceModel[] => {
   if (r.subresources.status) out.push({ name: 'status', group: r.group, version: r.version, kind: r.kind, verbs });
   if (r.subresources.scale) out.push({ name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs });
   for (const a of actionsOf(r)) out.push({ name: a.name, group: a.group, version: a.version, kind: a.kind, verbs: a.verbs });
+  for (const s of streamSubresourcesOf(r)) out.push({ name: s.name, group: '', version: 'v1', kind: s.kind, verbs: s.verbs });
   return out;
 };
