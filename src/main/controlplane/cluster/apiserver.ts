@@ -19,11 +19,15 @@ import { createTablePrinter } from '../apiserver/printers';
 import { createServiceAccountTokens } from '../apiserver/authn/service-account-tokens';
 import { createClusterAuthenticator, type UserAuthenticator } from '../apiserver/http/auth';
 import { createApiHandler } from '../apiserver/http/handler';
+import { createStreamRoutes } from '../apiserver/http/streams';
+import type { Duplex } from 'node:stream';
 import { KUBERNETES_VERSION } from '../../../shared/version';
 import { bootstrapObjects } from './bootstrap';
 
 export interface ApiServer {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** the https server's 'upgrade' event: exec, attach and portforward handed to the pod's kubelet */
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   storage: RestStorage;
   resources: ResourceRegistry;
   stop(): Promise<void>;
@@ -36,6 +40,8 @@ export interface ApiServerDeps {
   serviceAccountKey?: KeyObject;
   clock: () => Date;
   log: (line: string) => void;
+  /** the per-launch token the kubelet servers accept; without it the stream subresources answer 404 */
+  kubeletToken?: string;
 }
 
 /** CRDs have their own strategy (apiextensions); every other kind uses the built-in ones. */
@@ -89,12 +95,17 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   const logger = { error: (message: string, err?: unknown) => deps.log(`wheelhouse: ${message}${err instanceof Error ? `: ${err.stack ?? err.message}` : ''}`) };
   const crds = new CrdController({ handlers: storage, resources, schema, columns, clock: deps.clock, logger });
   await crds.start();
+  const authenticator = clusterAuthenticator(storage, resources, deps);
+  const streams = deps.kubeletToken
+    ? createStreamRoutes({ handlers: storage, resources, authenticator, kubeletToken: deps.kubeletToken, log: (m, e) => logger.error(m, e) })
+    : undefined;
   const handler = createApiHandler({
     handlers: storage,
     resources,
     schema,
     printer: createTablePrinter((r) => columns.printerColumnsFor(r)),
-    authenticator: clusterAuthenticator(storage, resources, deps),
+    authenticator,
+    streams,
     version: KUBERNETES_VERSION,
     clock: deps.clock,
     logger,
@@ -102,6 +113,7 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
   });
   return {
     handler,
+    upgrade: streams ? streams.upgrade : (_req, socket) => socket.destroy(),
     storage,
     resources,
     stop: async () => {

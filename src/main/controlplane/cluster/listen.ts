@@ -2,6 +2,7 @@
 // so kubeconfigs handed out earlier keep working across restarts.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterPki } from '../pki/load';
@@ -29,9 +30,12 @@ export async function listenHttps(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   requestedPort: number,
   dataDir: string | undefined,
+  /** Upgrade requests (exec, attach, portforward) */
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer({ key: pki.serving.keyPem, cert: pki.serving.certPem, ca: pki.ca.certPem }, handler);
   server.keepAliveTimeout = 65_000;
+  if (onUpgrade) server.on('upgrade', onUpgrade);
   const portFile = dataDir ? join(dataDir, 'port') : undefined;
   const previous = requestedPort === 0 && portFile && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
   let port: number;

@@ -19,6 +19,7 @@ import { serveResource } from './resource';
 import { notFoundPath, writeBody, writeError, writeJson } from './respond';
 import { splitResourcePath } from './route';
 import { defaultVersionInfo, type VersionInfo } from './version';
+import type { StreamRoutes } from './streams';
 
 export interface ApiLogger {
   error(message: string, err?: unknown): void;
@@ -39,6 +40,8 @@ export interface ApiHandlerDeps {
   serverAddress?: string;
   /** decodes application/vnd.kubernetes.protobuf request bodies (kubectl 1.32+ typed clients) */
   protobuf?: ProtobufDecoder;
+  /** pods/log, exec, attach, portforward (through the pod's kubelet); without it they are not served */
+  streams?: StreamRoutes;
 }
 
 /** Paths upstream serves without credentials (system:public-info-viewer). */
@@ -65,6 +68,8 @@ export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, 
     if (c.segs.length === 1 && c.segs[0] === 'version') return writeJson(c.res, 200, version);
     if (c.segs[0] === 'openapi') return serveOpenApi(c.req, c.res, c.segs, c.url.searchParams, c.accept, deps.schema);
     const path = splitResourcePath(c.url.pathname);
+    const stream = path && deps.streams?.match(path);
+    if (stream) return deps.streams!.serve(c.req, c.res, stream, who, c.url.searchParams);
     if (path && (path.parts.length > 0 || path.legacyWatch)) {
       if (!acceptsJson(c.accept)) throw new StatusError(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml');
       return serveResource({ handlers: deps.handlers, resources: deps.resources, printer: deps.printer, now, log, protobuf: deps.protobuf }, { req: c.req, res: c.res, path, query: c.url.searchParams, accept: c.accept, user: who.name, groups: who.groups });
