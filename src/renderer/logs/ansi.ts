@@ -21,7 +21,6 @@ export interface Segment {
 const PALETTE = ['#000000', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5', '#666666', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff'];
 
 // CSI … final byte, OSC … BEL/ST, or a lone two-byte escape
-// eslint-disable-next-line no-control-regex
 const ESCAPE = /\x1b(?:\[([0-9;:?]*)([@-~])|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
 
 function color256(n: number): string | undefined {

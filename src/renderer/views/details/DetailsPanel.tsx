@@ -10,6 +10,7 @@ import type { ActionTarget } from '../../actions/useActionRunner';
 import { Overview } from './Overview';
 import { EventsTab } from './EventsTab';
 import { YamlTab } from './YamlTab';
+import { LogsButton } from '../../logs/LogsButton';
 
 interface Props {
   clusterId: string;
@@ -46,6 +47,7 @@ export function DetailsPanel({ clusterId, kind, target, refreshKey, onClose, onN
           <h2 className="drawer-title">{target.name}</h2>
           {target.namespace ? <div className="muted">namespace {target.namespace}</div> : null}
         </div>
+        <LogsButton clusterId={clusterId} kind={kind} target={target} />
         <button className="link close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
           ×
         </button>
