@@ -44,6 +44,10 @@ export class NodeAgent {
     return this.o.config.name;
   }
 
+  get runtime(): PodRuntime {
+    return this.o.runtime;
+  }
+
   /** registers (or re-registers) the Node, then starts the heartbeats */
   async start(): Promise<void> {
     await this.register();
@@ -96,7 +100,8 @@ export class NodeAgent {
   async syncPod(pod: Obj): Promise<ReconcileResult> {
     if (pod.metadata.deletionTimestamp) return this.syncTerminating(pod);
     const { runtime, client, clock } = this.o;
-    if (isTerminal(pod) && !pod.status?.containerStatuses?.some((c: Obj) => c.state?.running)) return;
+    // A finished pod may still have sidecars to stop, which the runtime reports once they exit.
+    if (isTerminal(pod) && ![...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some((c: Obj) => c.state?.running)) return;
     const r = await runtime.syncPod(pod, this.env);
     const status = apiPodStatus(pod, r.pod, this.env.hostIP, clock.now());
     if (statusChanged(pod.status, status)) {
@@ -108,8 +113,11 @@ export class NodeAgent {
 
   private async syncTerminating(pod: Obj): Promise<ReconcileResult> {
     const { runtime, client, clock } = this.o;
-    const deadline = Date.parse(pod.metadata.deletionTimestamp);
-    const r = await runtime.killPod(pod, Math.max(0, deadline - clock.now()), this.env);
+    // kubelet takes deletionGracePeriodSeconds: deletionTimestamp has whole seconds only, so a
+    // 1 s grace period could otherwise leave a few milliseconds.
+    const seconds = pod.metadata.deletionGracePeriodSeconds;
+    const graceMs = typeof seconds === 'number' ? seconds * 1000 : Math.max(0, Date.parse(pod.metadata.deletionTimestamp) - clock.now());
+    const r = await runtime.killPod(pod, graceMs, this.env);
     if (this.o.recorder && !this.killing.has(pod.metadata.uid)) {
       this.killing.add(pod.metadata.uid);
       recordKilling(this.o.recorder, pod);

@@ -10,6 +10,9 @@ const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 
 
 export function podPhase(pod: Obj, rp: RuntimePod): string {
   if (!rp.sandbox) return 'Pending';
+  // An init container that failed with restartPolicy Never fails the pod (kubelet's getPhase).
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c: Obj) => c.restartPolicy === 'Always').map((c: Obj) => c.name));
+  if ((pod.spec?.restartPolicy ?? 'Always') === 'Never' && rp.initContainers.some((c) => !sidecars.has(c.name) && (c.state.terminated?.exitCode ?? 0) !== 0)) return 'Failed';
   if (rp.initContainers.some((c) => !c.state.terminated && !(c.state.running && c.ready))) return 'Pending';
   let running = 0, waiting = 0, stopped = 0, failed = 0;
   for (const c of rp.containers) {

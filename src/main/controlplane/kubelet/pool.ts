@@ -28,6 +28,9 @@ export class NodeAgentPool {
   private readonly queue: WorkQueue;
   private workers?: Promise<void>;
   private readonly runtimes: PodRuntime[] = [];
+  /** pod uid → queue key, so a runtime's process exit (which knows only the uid) re-syncs the pod */
+  private readonly keysByUid = new Map<string, string>();
+  private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly o: NodeAgentPoolOptions) {
     const first = o.nodes[0]?.name ?? 'pool';
@@ -35,8 +38,15 @@ export class NodeAgentPool {
     this.queue = new WorkQueue({ clock: o.clock });
     const shared = new SimulatedRuntime({ clock: o.clock });
     for (const config of o.nodes) {
-      const runtime = o.runtimeFor?.(config) ?? shared;
-      if (!this.runtimes.includes(runtime)) this.runtimes.push(runtime);
+      const runtime: PodRuntime = o.runtimeFor?.(config) ?? shared;
+      if (!this.runtimes.includes(runtime)) {
+        this.runtimes.push(runtime);
+        const off = runtime.onDidChange?.((uid) => {
+          const key = this.keysByUid.get(uid);
+          if (key) this.queue.add(key);
+        });
+        if (off) this.unsubscribe.push(off);
+      }
       const client = o.clientFor(config.name);
       const recorder = config.simulated ? undefined : new EventRecorder({ client, component: 'kubelet', host: config.name, clock: o.clock, logger: o.logger });
       this.agents.set(config.name, new NodeAgent({ config, client, runtime, clock: o.clock, logger: o.logger, recorder }));
@@ -47,12 +57,18 @@ export class NodeAgentPool {
   start(): void {
     const pods = this.informers.informerFor('v1', 'Pod', { [NODE_NAME_INDEX]: byNodeName });
     const enqueue = (pod: Obj): void => {
-      if (this.agents.has(pod.spec?.nodeName)) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      if (!this.agents.has(pod.spec?.nodeName)) return;
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      this.keysByUid.set(pod.metadata.uid, key);
+      this.queue.add(key);
     };
     pods.addEventHandler({
       onAdd: enqueue,
       onUpdate: (_old, pod) => enqueue(pod),
-      onDelete: (pod) => this.agents.get(pod.spec?.nodeName)?.forgetPod(pod.metadata.uid),
+      onDelete: (pod) => {
+        this.keysByUid.delete(pod.metadata.uid);
+        this.agents.get(pod.spec?.nodeName)?.forgetPod(pod.metadata.uid);
+      },
     });
     // kubelet posts its status again when the node lifecycle controller marked it Unknown (it compares
     // what it would report with what the Node shows).
@@ -76,10 +92,21 @@ export class NodeAgentPool {
 
   async stop(): Promise<void> {
     for (const agent of this.agents.values()) agent.stop();
+    for (const off of this.unsubscribe.splice(0)) off();
     this.queue.shutDown();
     await this.workers;
     await this.informers.shutdown();
     await Promise.all(this.runtimes.map((r) => r.close()));
+  }
+
+  /** every pod bound to a node of this pool, from the shared cache */
+  pods(): Obj[] {
+    return this.informers.informerFor('v1', 'Pod').lister.list().filter((p) => this.agents.has(p.spec?.nodeName));
+  }
+
+  /** the runtime a node's agent drives */
+  runtimeOf(nodeName: string): PodRuntime | undefined {
+    return this.agents.get(nodeName)?.runtime;
   }
 
   private async sync(key: string) {
