@@ -23,6 +23,7 @@ import { createStreamRoutes } from '../apiserver/http/streams';
 import type { Duplex } from 'node:stream';
 import { KUBERNETES_VERSION } from '../../../shared/version';
 import { bootstrapObjects } from './bootstrap';
+import type { MetricsProvider } from '../apiserver/metrics/types';
 
 export interface ApiServer {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
@@ -42,6 +43,8 @@ export interface ApiServerDeps {
   log: (line: string) => void;
   /** the per-launch token the kubelet servers accept; without it the stream subresources answer 404 */
   kubeletToken?: string;
+  /** metrics.k8s.io's source, once the node agents run */
+  metrics?: () => MetricsProvider | undefined;
 }
 
 /** CRDs have their own strategy (apiextensions); every other kind uses the built-in ones. */
@@ -110,6 +113,7 @@ export async function buildApiServer(deps: ApiServerDeps): Promise<ApiServer> {
     clock: deps.clock,
     logger,
     protobuf: createProtobufDecoder(definitions),
+    metrics: deps.metrics,
   });
   return {
     handler,

@@ -56,9 +56,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
   try {
     const pki = await loadOrCreatePki(dataDir, clock());
     store = dataDir ? openStore({ dataDir }) : openStore({ inMemory: true });
-    const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log });
     // Filled in once the components start, after the server listens.
     const started: { components?: RunningComponents } = {};
+    const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log, metrics: () => started.components?.usage });
     const down = (): string | undefined => (started.components ? undefined : 'not running');
     const health = { check: () => ({ scheduler: down(), 'controller-manager': down(), 'etcd-0': undefined }) };
     const handler = withComponentStatuses(pki.adminToken, health, withBackupEndpoint(store, pki.adminToken, api.handler));

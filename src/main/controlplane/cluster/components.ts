@@ -9,8 +9,12 @@ import type { ResourceHandlers } from '../apiserver/registry/types';
 import type { ResourceRegistry } from '../apiserver/resources/registry';
 import { CONTROLLERS, ControllerManager, type ControllerFactory } from '../controllers';
 import { Scheduler, runWithLeaderElection, type Explanation, type LeadingScheduler } from '../scheduler';
-import { NodeAgentPool, type NodeConfig } from '../kubelet';
+import { NodeAgentPool, type NodeConfig, type PodRuntime } from '../kubelet';
+import { KubeletServers } from './kubelet-servers';
 import { KUBERNETES_VERSION } from '../../../shared/version';
+import { hpaController, hpaControllerWith } from '../controllers/hpa';
+import type { UsageSource } from '../kubelet/stats/types';
+import { hpaMetricsFrom, poolUsage } from './metrics';
 
 export interface ComponentsOptions {
   handlers: ResourceHandlers;
@@ -19,6 +23,10 @@ export interface ComponentsOptions {
   clock?: Clock;
   logger: Logger;
   dataDir?: string;
+  /** the token the API server presents to kubelet servers; without it no kubelet server starts */
+  kubeletToken?: string;
+  /** the runtime for a node (default: the simulated one); local runtimes that serve streams get a kubelet server */
+  runtimeFor?: (config: NodeConfig) => PodRuntime;
   /** defaults to CONTROLLERS */
   controllers?: ControllerFactory[];
 }
@@ -27,6 +35,8 @@ export interface RunningComponents {
   /** the scheduler's last decision about a pod, for the engine and UI */
   explain(namespace: string, name: string): Explanation | undefined;
   nodes: NodeAgentPool;
+  /** what metrics.k8s.io serves: real usage of local processes, simulated usage elsewhere */
+  usage: UsageSource;
   controllerManager: ControllerManager;
   stop(): Promise<void>;
 }
@@ -37,9 +47,17 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
   const clientFor = (user: string, agent: string): ApiClient =>
     new ApiClient({ handlers: o.handlers, resources: o.resources, user, userAgent: `${agent}/${KUBERNETES_VERSION.gitVersion}` });
 
+  const nodeClient = (node: string): ApiClient => clientFor(`system:node:${node}`, 'kubelet');
+  const kubelets = new KubeletServers({ token: o.kubeletToken ?? '', clientFor: nodeClient, logger });
+  // copies: each gets its kubelet server's port before the node registers
+  const nodeConfigs = o.nodes.map((c) => ({ ...c }));
+  const runtimeFor = o.kubeletToken ? kubelets.track(o.runtimeFor) : o.runtimeFor;
+  const nodes = new NodeAgentPool({ clientFor: nodeClient, clock, logger, nodes: nodeConfigs, runtimeFor });
+  const usage = poolUsage(nodes, o.nodes, clock);
+
   const controllerManager = new ControllerManager({
     client: clientFor('system:kube-controller-manager', 'kube-controller-manager'),
-    factories: o.controllers ?? CONTROLLERS,
+    factories: (o.controllers ?? CONTROLLERS).map((f) => (f === hpaController ? hpaControllerWith(hpaMetricsFrom(usage)) : f)),
     clock,
     logger,
     dataDir: o.dataDir,
@@ -63,23 +81,29 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
       }),
   });
 
-  const nodes = new NodeAgentPool({ clientFor: (node) => clientFor(`system:node:${node}`, 'kubelet'), clock, logger, nodes: o.nodes });
-
   // Started on the next turn, so the caller prints "ready" before any of this work begins.
   let scheduler: LeadingScheduler | undefined;
   const kick = setImmediate(() => {
     controllerManager.start();
     scheduler = startScheduler();
-    nodes.start();
+    void kubelets
+      .start(nodeConfigs)
+      .catch((err) => logger.warn('kubelet server failed to start', err))
+      .finally(() => stopped || nodes.start());
   });
+  let stopped = false;
 
   return {
     explain: (namespace, name) => scheduler?.explain(namespace, name),
     nodes,
+    usage,
     controllerManager,
     stop: async () => {
       clearImmediate(kick);
+      stopped = true;
+      usage.stop();
       await nodes.stop();
+      await kubelets.stop();
       await scheduler?.stop();
       await schedulerInformers.shutdown();
       await controllerManager.stop();

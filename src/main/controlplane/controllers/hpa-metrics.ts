@@ -27,6 +27,8 @@ export interface Recommendation {
   replicas: number;
   /** e.g. "cpu resource utilization (percentage of request) above target" */
   utilization?: number;
+  /** average usage per pod, in milli-units (status.currentMetrics[].resource.current.averageValue) */
+  averageMilli: number;
 }
 
 /** desired replicas for one Resource metric over the running pods that have usage */
@@ -46,6 +48,7 @@ export function replicasForResource(metric: Obj, pods: Obj[], usage: PodUsage, c
   } else {
     ratio = used / counted.length / quantityMilliValueOr(target.averageValue, 1);
   }
-  if (Math.abs(ratio - 1) <= TOLERANCE) return { replicas: current, utilization };
-  return { replicas: Math.ceil(ratio * counted.length), utilization };
+  const averageMilli = used / counted.length;
+  if (Math.abs(ratio - 1) <= TOLERANCE) return { replicas: current, utilization, averageMilli };
+  return { replicas: Math.ceil(ratio * counted.length), utilization, averageMilli };
 }

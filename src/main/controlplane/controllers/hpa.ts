@@ -88,11 +88,14 @@ export class HorizontalPodAutoscalerController implements Controller {
     const metrics: Obj[] = hpa.spec.metrics ?? [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
     const pods = this.pods.lister.namespace(hpa.metadata.namespace).list(scale.status?.selector ?? '').filter((p) => p.status?.phase === 'Running');
     let best: number | undefined;
+    const currentMetrics: Obj[] = [];
     for (const metric of metrics.filter((m) => m.type === 'Resource')) {
       const resource = metric.resource.name;
       try {
         const usage = await this.metrics.podResourceUsage(hpa.metadata.namespace, scale.status?.selector ?? '', resource);
-        best = Math.max(best ?? 0, replicasForResource(metric, pods, usage, current).replicas);
+        const r = replicasForResource(metric, pods, usage, current);
+        best = Math.max(best ?? 0, r.replicas);
+        currentMetrics.push({ type: 'Resource', resource: { name: resource, current: { averageValue: milliQuantity(r.averageMilli), ...(r.utilization === undefined ? {} : { averageUtilization: r.utilization }) } } });
       } catch (err) {
         const why = `failed to get ${resource} utilization: unable to get metrics for resource ${resource}: ${(err as Error).message}`;
         setCondition(status, 'ScalingActive', 'False', { reason: 'FailedGetResourceMetric', message: `the HPA was unable to compute the replica count: ${why}` }, now);
@@ -101,6 +104,7 @@ export class HorizontalPodAutoscalerController implements Controller {
         return undefined;
       }
     }
+    status.currentMetrics = currentMetrics;
     if (best !== undefined) setCondition(status, 'ScalingActive', 'True', { reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)' }, now);
     return best;
   }
@@ -124,6 +128,9 @@ export class HorizontalPodAutoscalerController implements Controller {
     await this.client.updateStatus({ ...structuredClone(hpa), status });
   }
 }
+
+/** a milli-unit amount as a quantity, e.g. 35 → "35m", 2 GiB in milli-bytes → "2147483648" */
+const milliQuantity = (milli: number): string => (milli % 1000 === 0 ? String(milli / 1000) : milli >= 1e6 ? String(Math.round(milli / 1000)) : `${Math.round(milli)}m`);
 
 /** the controller with a metrics source (the metrics issue plugs its metrics.k8s.io reader in here) */
 export const hpaControllerWith = (metrics: MetricsSource) => (): Controller => new HorizontalPodAutoscalerController(metrics);

@@ -12,9 +12,9 @@ export interface GroupModel {
   versions: { version: string; resources: ResourceInfo[] }[];
 }
 
-export const buildModel = (registry: ResourceRegistry): GroupModel[] => {
+export const buildModel = (registry: ResourceRegistry, extra: ResourceInfo[] = []): GroupModel[] => {
   const groups = new Map<string, Map<string, ResourceInfo[]>>();
-  for (const r of registry.all()) {
+  for (const r of [...registry.all(), ...extra]) {
     const versions = groups.get(r.group) ?? new Map<string, ResourceInfo[]>();
     const list = versions.get(r.version) ?? [];
     list.push(r);

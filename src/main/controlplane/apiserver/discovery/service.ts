@@ -2,6 +2,7 @@
 // until the registry changes, so a CRD becomes visible on the very next request.
 import { createHash } from 'node:crypto';
 import type { ResourceRegistry } from '../resources/registry';
+import type { ResourceInfo } from '../resources/types';
 import { aggregatedContentType, groupDiscoveryList } from './aggregated';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions } from './legacy';
 import { buildModel, type GroupModel } from './model';
@@ -17,7 +18,11 @@ export class DiscoveryService {
   private readonly cache = new Map<string, DiscoveryDocument>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly registry: ResourceRegistry) {
+  /** `extra`: groups served outside the registry and never stored (metrics.k8s.io) */
+  constructor(
+    private readonly registry: ResourceRegistry,
+    private readonly extra: ResourceInfo[] = [],
+  ) {
     this.unsubscribe = registry.onDidChange(() => {
       this.model = undefined;
       this.cache.clear();
@@ -47,7 +52,7 @@ export class DiscoveryService {
   }
 
   private groups(): GroupModel[] {
-    return (this.model ??= buildModel(this.registry));
+    return (this.model ??= buildModel(this.registry, this.extra));
   }
 
   private render(segs: string[], aggregated: 'v2' | 'v2beta1' | undefined, serverAddress: string): { body: object; contentType: string } | undefined {

@@ -20,6 +20,9 @@ import { notFoundPath, writeBody, writeError, writeJson } from './respond';
 import { splitResourcePath } from './route';
 import { defaultVersionInfo, type VersionInfo } from './version';
 import type { StreamRoutes } from './streams';
+import { METRICS_RESOURCES } from '../metrics/resources';
+import { serveMetrics } from '../metrics/serve';
+import { METRICS_GROUP, type MetricsProvider } from '../metrics/types';
 
 export interface ApiLogger {
   error(message: string, err?: unknown): void;
@@ -42,6 +45,8 @@ export interface ApiHandlerDeps {
   protobuf?: ProtobufDecoder;
   /** pods/log, exec, attach, portforward (through the pod's kubelet); without it they are not served */
   streams?: StreamRoutes;
+  /** metrics.k8s.io's source; undefined answers 503 as an unavailable APIService does */
+  metrics?: () => MetricsProvider | undefined;
 }
 
 /** Paths upstream serves without credentials (system:public-info-viewer). */
@@ -56,7 +61,7 @@ interface Ctx {
 }
 
 export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, res: ServerResponse) => void) => {
-  const discovery = new DiscoveryService(deps.resources);
+  const discovery = new DiscoveryService(deps.resources, METRICS_RESOURCES);
   const version = deps.version ?? defaultVersionInfo();
   const now = deps.clock ?? (() => new Date());
   const log = (msg: string, err: unknown): void => deps.logger?.error(msg, err);
@@ -68,6 +73,7 @@ export const createApiHandler = (deps: ApiHandlerDeps): ((req: IncomingMessage, 
     if (c.segs.length === 1 && c.segs[0] === 'version') return writeJson(c.res, 200, version);
     if (c.segs[0] === 'openapi') return serveOpenApi(c.req, c.res, c.segs, c.url.searchParams, c.accept, deps.schema);
     const path = splitResourcePath(c.url.pathname);
+    if (path?.group === METRICS_GROUP && path.parts.length > 0) return serveMetrics(c.res, method, path, c.url.searchParams, deps.metrics?.());
     const stream = path && deps.streams?.match(path);
     if (stream) return deps.streams!.serve(c.req, c.res, stream, who, c.url.searchParams);
     if (path && (path.parts.length > 0 || path.legacyWatch)) {

@@ -23,6 +23,8 @@ export interface ContainerUsage {
 export interface PodUsageSample {
   namespace: string;
   name: string;
+  /** the pod's labels, so label selectors (kubectl top -l) work */
+  labels?: Record<string, string>;
   containers: ContainerUsage[];
   /** end of the measured window (RFC 3339) and its length */
   timestamp: string;
