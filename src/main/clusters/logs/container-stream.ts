@@ -100,20 +100,20 @@ export class ContainerLogStream {
       if ((status === 400 && WAITING.test(message)) || status >= 500 || status === 429) throw new Retry(message);
       throw new BridgeFailure(status === 404 ? 'NotFound' : status === 403 ? 'Forbidden' : 'BadRequest', message, { code: status });
     }
-    if (resumed) {
-      this.point.startReplay();
-      this.emit({ text: `reconnected to ${this.ref.pod}/${this.ref.container}`, marker: 'reconnected' });
-    }
-    return this.read(res);
+    if (resumed) this.point.startReplay();
+    // the marker goes with the first line the drop would have lost: a container waiting in back-off
+    // serves its last instance again and again, and that is not news
+    return this.read(res, resumed);
   }
 
-  private async read(res: IncomingMessage): Promise<number> {
+  private async read(res: IncomingMessage, resumed: boolean): Promise<number> {
     const splitter = new LineSplitter();
     let delivered = 0;
     const deliver = (raw: string) => {
       const line = splitTimestamp(raw);
       if (!this.point.isNew(line)) return;
       this.point.seen(line);
+      if (resumed && !delivered) this.emit({ text: `reconnected to ${this.ref.pod}/${this.ref.container}`, marker: 'reconnected' });
       delivered++;
       this.emit(line.ts ? { text: line.text, ts: line.ts } : { text: line.text });
     };
