@@ -1,6 +1,7 @@
 // Composition root of one built-in cluster: store → API server parts → HTTPS on 127.0.0.1 →
 // admin kubeconfig. Everything the parts need is passed in here; nothing else wires them.
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { openStore, createCompactionPolicy, type Store } from '../store';
 import { loadOrCreatePki } from '../pki/load';
 import { loadOrCreateServiceAccountKey } from '../pki/service-account';
@@ -37,6 +38,8 @@ export interface RunningCluster {
   kubeconfig: string;
   kubeconfigPath?: string;
   token: string;
+  /** what the API server presents to this cluster's kubelet servers (tests that run their own kubelet server need it) */
+  kubeletToken: string;
   caPem: string;
   store: Store;
   api: ApiServer;
@@ -56,13 +59,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
   try {
     const pki = await loadOrCreatePki(dataDir, clock());
     store = dataDir ? openStore({ dataDir }) : openStore({ inMemory: true });
+    // per launch: only this process's API server can reach its kubelets
+    const kubeletToken = randomBytes(32).toString('base64url');
     // Filled in once the components start, after the server listens.
     const started: { components?: RunningComponents } = {};
-    const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log, metrics: () => started.components?.usage });
+    const api = await buildApiServer({ store, token: pki.adminToken, serviceAccountKey: loadOrCreateServiceAccountKey(dataDir), clock, log, kubeletToken, metrics: () => started.components?.usage });
     const down = (): string | undefined => (started.components ? undefined : 'not running');
     const health = { check: () => ({ scheduler: down(), 'controller-manager': down(), 'etcd-0': undefined }) };
     const handler = withComponentStatuses(pki.adminToken, health, withBackupEndpoint(store, pki.adminToken, api.handler));
-    const { server, port } = await listenHttps(pki, handler, options.port ?? 0, dataDir);
+    const { server, port } = await listenHttps(pki, handler, options.port ?? 0, dataDir, api.upgrade);
     await ensureKubernetesService(api.storage, api.resources, LOOPBACK, port);
     const url = `https://${LOOPBACK}:${port}`;
     const kubeconfig = adminKubeconfig(url, pki.ca.certPem, pki.adminToken);
@@ -76,13 +81,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const components = (started.components =
       options.components === false
         ? undefined
-        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir }));
+        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir, kubeletToken }));
     return {
       url,
       port,
       kubeconfig,
       kubeconfigPath,
       token: pki.adminToken,
+      kubeletToken,
       caPem: pki.ca.certPem,
       store,
       api,

@@ -24,6 +24,8 @@ export interface NodeConfig {
   podCIDR: string;
   /** node address (InternalIP) */
   internalIP: string;
+  /** the port of the node's kubelet server (logs, exec, port-forward), once it listens; simulated nodes have none */
+  kubeletPort?: number;
 }
 
 export const SIMULATED_LABEL = 'wheelhouse.dev/simulated';

@@ -63,7 +63,7 @@ export function nodeStatus(c: NodeConfig, runtimeVersion: string, nowMs: number,
       { type: 'InternalIP', address: c.internalIP },
       { type: 'Hostname', address: c.name },
     ],
-    daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+    daemonEndpoints: { kubeletEndpoint: { Port: c.kubeletPort ?? 10250 } },
     nodeInfo: {
       machineID: '',
       systemUUID: '',
