@@ -19,7 +19,7 @@ function resolveA(name: string, address: string): Promise<string[]> {
     socket.on('message', (msg) => {
       clearTimeout(timer);
       socket.close();
-      resolve((dnsPacket.decode(msg).answers ?? []).map((a) => String(a.data)));
+      resolve((dnsPacket.decode(msg).answers ?? []).map((a) => String((a as { data?: unknown }).data)));
     });
     socket.send(dnsPacket.encode({ type: 'query', id: 1, questions: [{ type: 'A', name }] }), Number(port), ip);
   });
