@@ -4,24 +4,15 @@
 // can put them at their containerPath.
 import { existsSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
-import { join, relative, isAbsolute } from 'node:path';
 import { removeEtcFiles, writeEtcFiles } from './etc-files';
-import type { PodSandboxes, SandboxCommand, SandboxMount, SandboxProcess, SandboxSpec } from './types';
+import { mapThroughMounts } from './mount-table';
+import type { PodSandboxes, SandboxCommand, SandboxProcess, SandboxSpec } from './types';
 
 export interface HostOptions {
   /** the address every pod gets: the node's InternalIP where it is reachable, else 127.0.0.1 */
   ip: string;
   clusterDomain: string;
   reason: string;
-}
-
-/** the real path of a container path that lies under one of the mounts (deepest mount wins) */
-export function mapThroughMounts(path: string, mounts: SandboxMount[]): string | undefined {
-  const under = mounts
-    .map((m) => ({ m, rest: relative(m.containerPath, path) }))
-    .filter(({ rest }) => rest === '' || (!rest.startsWith('..') && !isAbsolute(rest)))
-    .sort((a, b) => b.m.containerPath.length - a.m.containerPath.length)[0];
-  return under && (under.rest ? join(under.m.hostPath, under.rest) : under.m.hostPath);
 }
 
 export class HostSandboxes implements PodSandboxes {
