@@ -1,6 +1,7 @@
 // A container's environment as kubelet's makeEnvironmentVariables builds it: envFrom first, then env
 // (each value $(VAR)-expanded against what came before and the Service variables), then the Service
 // variables not already set, over a base of PATH, HOSTNAME and HOME.
+import { hostname } from 'node:os';
 import type { ApiClient, Obj } from '../../client';
 import { EnvError } from './errors';
 import { expand, mappingFor } from './expand';
@@ -110,7 +111,8 @@ export async function containerEnv(pod: Obj, container: Obj, deps: ContainerEnvD
 function baseEnv(pod: Obj, deps: ContainerEnvDeps): Record<string, string> {
   return {
     PATH: deps.hostPATH ?? process.env.PATH ?? DEFAULT_PATH,
-    HOSTNAME: pod.spec?.hostname ?? pod.metadata?.name ?? '',
+    // A host-network pod shares the node's UTS namespace upstream, so it sees the node's name.
+    HOSTNAME: pod.spec?.hostNetwork ? hostname() : (pod.spec?.hostname ?? pod.metadata?.name ?? ''),
     HOME: deps.home ?? '/root',
   };
 }

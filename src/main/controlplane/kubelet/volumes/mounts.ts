@@ -15,7 +15,13 @@ function sourcePath(volume: Obj, podDir: string): string {
   if (volume.hostPath) return volume.hostPath.path;
   const dir = volumeDir(podDir, volume.name);
   // A claim's folder is outside the pod; setUp left a symlink to it, so this survives a restart.
-  if (volume.persistentVolumeClaim || volume.ephemeral) return readlinkSync(dir);
+  if (volume.persistentVolumeClaim || volume.ephemeral) {
+    try {
+      return readlinkSync(dir);
+    } catch {
+      throw new VolumeError('FailedMount', `volume "${volume.name}" is not set up yet: its claim has no folder on this node`);
+    }
+  }
   return dir;
 }
 
