@@ -5,6 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
 import { formatLogRecord } from '../../src/main/controlplane/kubelet/logs/cri-format';
 import { installedKubectls } from './harness';
 import { kubectl, placePod, running, startStreamsFixture, writeLog, SIMULATED, type StreamsFixture } from './streams/fixture';
@@ -68,8 +70,8 @@ describe('kubectl logs', { skip: kubectls.length === 0 && 'no kubectl installed'
   });
 });
 
-describe('kubectl exec over WebSocket', { skip: kubectls.length === 0 && 'no kubectl installed' }, () => {
-  for (const kc of kubectls.filter((x) => Number(x.version.split('.')[1]) >= 30)) {
+describe('kubectl exec (WebSocket from 1.30, SPDY before)', { skip: kubectls.length === 0 && 'no kubectl installed' }, () => {
+  for (const kc of kubectls) {
     test(`kubectl ${kc.version}: echo, stdin, and the exit code`, async () => {
       const hi = await k(['exec', 'web', '--', 'echo', 'hi'], undefined, kc.path);
       assert.equal(hi.stdout, 'hi\n', hi.stderr);
@@ -86,4 +88,38 @@ describe('kubectl exec over WebSocket', { skip: kubectls.length === 0 && 'no kub
     const r = await k(['create', '--raw', '/api/v1/namespaces/default/pods/web/exec?command=true', '-f', '-'], '{}');
     assert.match(r.stderr, /Upgrade request required/);
   });
+});
+
+describe('kubectl port-forward', { skip: kubectls.length === 0 && 'no kubectl installed' }, () => {
+  let web: Server;
+  before(async () => {
+    web = createServer((req, res) => res.end(`hello from ${req.url}`));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', () => r()));
+    f.streams.ports.set(8080, (web.address() as { port: number }).port);
+  });
+  after(() => web.close());
+
+  for (const kc of [kubectls[0], newest]) {
+    test(`kubectl ${kc.version} forwards a local port to the pod's port`, async () => {
+      const child = spawn(kc.path, ['--kubeconfig', f.kubeconfig, 'port-forward', 'pod/web', ':8080'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const local = await new Promise<number>((resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+            const m = /Forwarding from 127\.0\.0\.1:(\d+) -> 8080/.exec(out);
+            if (m) resolve(Number(m[1]));
+          });
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', () => reject(new Error(`kubectl port-forward ended: ${out}`)));
+        });
+        for (const path of ['/a', '/b']) {
+          const body = await (await fetch(`http://127.0.0.1:${local}${path}`)).text();
+          assert.equal(body, `hello from ${path}`);
+        }
+      } finally {
+        child.kill();
+      }
+    });
+  }
 });

@@ -42,7 +42,7 @@ export class UpgradeDispatcher {
   }
 
   private spdy(u: UpgradeRequest, t: StreamTarget): void {
-    if (t.kind === 'portForward') return serveSpdyPortForward(u, (port) => this.streams.portForward(t.pod, port));
+    if (t.kind === 'portForward') return serveSpdyPortForward(u, (port) => this.streams.portForward(t.pod, port), { pod: t.pod.name, uid: t.pod.uid });
     const query = parseExecQuery(t.query, t.kind === 'exec');
     serveSpdyExec(u, query, this.starter(t, query.command));
   }
@@ -51,7 +51,7 @@ export class UpgradeDispatcher {
     const offered = offeredProtocols(u.req.headers['sec-websocket-protocol']);
     const connect = (port: number) => this.streams.portForward(t.pod, port);
     if (t.kind === 'portForward') {
-      if (offered.includes(TUNNELED_PORT_FORWARD)) return this.accept(u, TUNNELED_PORT_FORWARD, (ws) => serveTunneledPortForward(ws, connect));
+      if (offered.includes(TUNNELED_PORT_FORWARD)) return this.accept(u, TUNNELED_PORT_FORWARD, (ws) => serveTunneledPortForward(ws, connect, { pod: t.pod.name, uid: t.pod.uid }));
       const ports = parsePorts(t.query);
       const protocol = chooseProtocol(offered, PORT_FORWARD_PROTOCOLS) ?? '';
       return this.accept(u, protocol, (ws) => serveWebSocketPortForward(ws, protocol, ports, t.pod.uid, connect));
