@@ -15,6 +15,7 @@ import { KUBERNETES_VERSION } from '../../../shared/version';
 import { hpaController, hpaControllerWith } from '../controllers/hpa';
 import type { UsageSource } from '../kubelet/stats/types';
 import { hpaMetricsFrom, poolUsage } from './metrics';
+import { startServiceNetwork, type ServiceNetwork } from './service-network';
 
 export interface ComponentsOptions {
   handlers: ResourceHandlers;
@@ -38,6 +39,8 @@ export interface RunningComponents {
   /** what metrics.k8s.io serves: real usage of local processes, simulated usage elsewhere */
   usage: UsageSource;
   controllerManager: ControllerManager;
+  /** the service proxy and cluster DNS (kube-proxy's and CoreDNS's roles); undefined until they run */
+  serviceNetwork(): ServiceNetwork | undefined;
   stop(): Promise<void>;
 }
 
@@ -83,9 +86,15 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
 
   // Started on the next turn, so the caller prints "ready" before any of this work begins.
   let scheduler: LeadingScheduler | undefined;
+  let network: Promise<ServiceNetwork | undefined> | undefined;
+  let serviceNetwork: ServiceNetwork | undefined;
   const kick = setImmediate(() => {
     controllerManager.start();
     scheduler = startScheduler();
+    network = startServiceNetwork({ client: clientFor('system:kube-proxy', 'kube-proxy'), clock, logger }).then(
+      (n) => (serviceNetwork = n),
+      (err) => void logger.warn('service proxy and cluster DNS failed to start', err),
+    );
     void kubelets
       .start(nodeConfigs)
       .catch((err) => logger.warn('kubelet server failed to start', err))
@@ -98,9 +107,11 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
     nodes,
     usage,
     controllerManager,
+    serviceNetwork: () => serviceNetwork,
     stop: async () => {
       clearImmediate(kick);
       stopped = true;
+      await (await network)?.stop();
       usage.stop();
       await nodes.stop();
       await kubelets.stop();
