@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { spawn } from 'node:child_process';
+import * as pty from 'node-pty';
 import { formatLogRecord } from '../../src/main/controlplane/kubelet/logs/cri-format';
 import { installedKubectls } from './harness';
 import { kubectl, placePod, running, startStreamsFixture, writeLog, SIMULATED, type StreamsFixture } from './streams/fixture';
@@ -81,6 +82,31 @@ describe('kubectl exec (WebSocket from 1.30, SPDY before)', { skip: kubectls.len
       const three = await k(['exec', 'web', '--', 'sh', '-c', 'exit 3'], undefined, kc.path);
       assert.equal(three.code, 3);
       assert.match(three.stderr, /command terminated with exit code 3/);
+    });
+  }
+
+  for (const kc of [kubectls[0], newest]) {
+    test(`kubectl ${kc.version} exec -it: a terminal that follows resizes and reports the exit code`, async () => {
+      const term = pty.spawn(kc.path, ['--kubeconfig', f.kubeconfig, 'exec', '-it', 'web', '--', 'sh'], { cols: 80, rows: 24, env: { ...process.env, PS1: '$ ' } as Record<string, string> });
+      let screen = '';
+      term.onData((d) => (screen += d));
+      const exited = new Promise<number>((r) => term.onExit(({ exitCode }) => r(exitCode)));
+      const waitFor = async (re: RegExp): Promise<void> => {
+        for (let i = 0; i < 100 && !re.test(screen); i++) await new Promise((r) => setTimeout(r, 100));
+        assert.match(screen, re);
+      };
+      try {
+        term.write('echo $((6*7))\r');
+        await waitFor(/42\r?\n/);
+        term.resize(101, 41);
+        await new Promise((r) => setTimeout(r, 300));
+        term.write('stty size\r');
+        await waitFor(/41 101/);
+        term.write('exit 5\r');
+        assert.equal(await exited, 5);
+      } finally {
+        term.kill();
+      }
     });
   }
 
