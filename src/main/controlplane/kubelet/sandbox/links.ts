@@ -2,6 +2,7 @@
 // with a veth pair. Pods come and go in rounds (rounds.ts): one `ip -batch` for the host side of every
 // pod in a round, one `sh` that configures each pod's eth0 from inside its namespace (nsenter + ip, in
 // parallel), and one `ip -batch -force` to remove a round's pods.
+import { writeFile } from 'node:fs/promises';
 import type { Tools } from './detect';
 import type { Cidr, NodeNames } from './names';
 import { Rounds } from './rounds';
@@ -88,6 +89,9 @@ export class PodLinks {
     const exists = await this.ip(['-o', 'link', 'show', 'dev', bridge]).then(() => true, () => false);
     if (!exists) await this.ip(['link', 'add', bridge, 'type', 'bridge']);
     await this.ip(['-batch', '-'], `addr replace ${this.cidr.gateway}/${this.cidr.prefix} dev ${bridge}\nlink set ${bridge} up\n`);
+    // Pods of another node (its own bridge) are reached through the host: forward what arrives on
+    // this bridge only, leaving the host's global ip_forward as the user set it.
+    await writeFile(`/proc/sys/net/ipv4/conf/${bridge}/forwarding`, '1');
   }
 
   private async addRound(pods: PodLink[]): Promise<(Error | undefined)[]> {

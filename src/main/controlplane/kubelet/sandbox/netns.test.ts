@@ -5,7 +5,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../client';
 import { detectSandbox } from './detect';
@@ -16,8 +16,10 @@ import type { PodSandboxes, SandboxCommand, SandboxSpec } from './types';
 
 const nodeName = `sbx-test-${process.pid}`;
 const net = `10.251.${process.pid % 200}`;
+const net2 = `10.250.${process.pid % 200}`;
 const lo = `10.97.${process.pid % 200}.7`;
 const names = nodeNames(nodeName);
+const names2 = nodeNames(`${nodeName}-2`);
 const detected = await detectSandbox(runCommand);
 const skip = detected.kind === 'netns' ? false : `needs per-pod namespaces: ${detected.reason}`;
 
@@ -51,9 +53,13 @@ describe('netns pod sandboxes', { skip }, () => {
     for (const s of servers) s.kill('SIGKILL');
     hostServer?.close();
     await runCommand('ip', ['addr', 'del', `${lo}/32`, 'dev', 'lo']).catch(() => undefined);
-    const left = (await ipOut('netns', 'list')).split('\n').map((l) => l.split(' ')[0]).filter((n) => n.startsWith(names.netnsPrefix));
+    const all = (await ipOut('netns', 'list')).split('\n').map((l) => l.split(' ')[0]);
+    const left = all.filter((n) => n.startsWith(names.netnsPrefix));
+    const left2 = all.filter((n) => n.startsWith(names2.netnsPrefix));
     for (const n of left) await runCommand('ip', ['netns', 'del', n]).catch(() => undefined);
+    for (const n of left2) await runCommand('ip', ['netns', 'del', n]).catch(() => undefined);
     await runCommand('ip', ['link', 'del', names.bridge]).catch(() => undefined);
+    await runCommand('ip', ['link', 'del', names2.bridge]).catch(() => undefined);
     await rm(tmp, { recursive: true, force: true });
   });
 
@@ -81,6 +87,28 @@ describe('netns pod sandboxes', { skip }, () => {
     }
   });
 
+  it('routes between pods of two nodes through the host', async () => {
+    const other = await createPodSandboxes({ nodeName: `${nodeName}-2`, podCIDR: `${net2}.0/24`, logger: silentLogger });
+    const pod = { ...spec('x', `${net2}.2`), podDir: join(tmp, 'pod-x') };
+    assert.deepEqual(await other.create(pod), { ip: `${net2}.2` });
+    const r = await exec(other.command(pod.uid, { argv: [process.execPath, '-e', DIAL(`${net}.3`, 8080)], mounts: [] }));
+    assert.equal(r.out.trim(), 'ok', r.out + r.err);
+    await other.destroy(pod.uid);
+    await other.close();
+    assert.equal(await ipOut('link', 'show', names2.bridge), '');
+  });
+
+  it('keeps hostNetwork pods on the node network and hostname, with their own mounts', async () => {
+    const pod = { ...spec('h', ''), hostNetwork: true, podDir: join(tmp, 'pod-h') };
+    assert.deepEqual(await sandboxes.create(pod), { ip: '127.0.1.1' });
+    const src = join(tmp, 'hostnet-volume');
+    await mkdir(src);
+    await writeFile(join(src, 'f'), 'mounted');
+    const r = await exec(sandboxes.command(pod.uid, { argv: ['sh', '-c', `hostname; head -1 /etc/hosts; cat ${join(tmp, 'hn', 'f')}`], mounts: [{ hostPath: src, containerPath: join(tmp, 'hn'), readOnly: true }] }));
+    assert.equal(r.out, `${hostname()}\n# Kubernetes-managed hosts file.\nmounted`, r.err);
+    await sandboxes.destroy(pod.uid);
+  });
+
   it('shows the pod its resolv.conf, hosts file, mounts and working directory', async () => {
     const uid = spec('a', '').uid;
     const src = join(tmp, 'volume');
@@ -97,6 +125,14 @@ describe('netns pod sandboxes', { skip }, () => {
     assert.match(ro.err, /Read-only file system/);
     assert.equal(existsSync(join(tmp, 'ctr', 'config', 'key')), false, 'the mount stays inside the pod');
     assert.notEqual(await readFile('/etc/hostname', 'utf8'), 'web-a\n');
+    // A mount inside another: its mount point is made in the outer volume, where the pod sees it.
+    const inner = join(tmp, 'inner');
+    await mkdir(inner);
+    await writeFile(join(inner, 'deep'), 'nested');
+    const nested = [...mounts, { hostPath: inner, containerPath: join(tmp, 'ctr', 'config', 'sub'), readOnly: false }];
+    const deep = await exec(sandboxes.command(uid, { argv: ['cat', join(tmp, 'ctr', 'config', 'sub', 'deep')], mounts: nested }));
+    assert.equal(deep.out, 'nested', deep.err);
+    assert.equal(existsSync(join(src, 'sub')), true);
   });
 
   it('reuses the namespace after a restart, prunes leftovers, and destroys namespace and veth', async () => {
