@@ -116,3 +116,19 @@ test('the startup probe gates liveness and readiness; failing it asks for a rest
   failing.manager.close();
   manager.close();
 });
+
+test('a pod being deleted gets no more liveness probes; readiness goes on', async () => {
+  const { manager, step, events, clock } = setup();
+  codes['/live'] = 500;
+  codes['/ready'] = 500;
+  const c = { name: 'app', livenessProbe: http('/live', { periodSeconds: 1, failureThreshold: 5 }), readinessProbe: http('/ready', { periodSeconds: 1, failureThreshold: 5 }) };
+  manager.track(pod, c, 'id-1', clock.now(), target);
+  await step(0);
+  assert.deepEqual(events.map((e) => e.split(' ')[2]).sort(), ['Liveness', 'Readiness']);
+  manager.track({ ...pod, metadata: { ...pod.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }, c, 'id-1', clock.now(), target);
+  events.length = 0;
+  await step(1000);
+  await step(1000);
+  assert.deepEqual(events.map((e) => e.split(' ')[2]), ['Readiness', 'Readiness']);
+  manager.close();
+});

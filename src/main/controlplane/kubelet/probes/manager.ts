@@ -36,6 +36,7 @@ export class ProbeManager {
     const key = `${uid}/${container.name}`;
     const existing = this.tracked.get(key);
     if (existing?.containerID === containerID) {
+      // the newest pod object: a deletionTimestamp pauses liveness and startup probes
       existing.pod = pod;
       return;
     }
@@ -49,7 +50,8 @@ export class ProbeManager {
       if (!probe) continue;
       const worker = new ProbeWorker(kind, probe, container, target, {
         clock: this.o.clock,
-        mayRun: (k) => k === 'startup' || t.health.started,
+        // Upstream stops liveness and startup probes of a pod being deleted: it is going away anyway.
+        mayRun: (k) => (k === 'readiness' ? t.health.started : !t.pod.metadata?.deletionTimestamp && (k === 'startup' || t.health.started)),
         failed: (k, outcome) => this.failed(t, k, outcome),
         verdict: (k, success) => this.verdict(t, container, k, success, probe),
       });
