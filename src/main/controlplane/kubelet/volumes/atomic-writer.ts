@@ -60,8 +60,18 @@ async function samePayload(folder: string, payload: Payload): Promise<boolean> {
 
 const topLevel = (paths: Iterable<string>): Set<string> => new Set([...paths].map((p) => p.split('/')[0]));
 
+/** writes per folder, one after another: a refresh racing a setUp must not leave a folder behind */
+const queues = new Map<string, Promise<unknown>>();
+
 /** makes `dir` show `payload`; answers false when it already did (nothing written) */
-export async function writePayload(dir: string, payload: Payload, now = new Date()): Promise<boolean> {
+export function writePayload(dir: string, payload: Payload, now = new Date()): Promise<boolean> {
+  const run = (queues.get(dir) ?? Promise.resolve()).catch(() => undefined).then(() => write(dir, payload, now));
+  queues.set(dir, run);
+  void run.finally(() => queues.get(dir) === run && queues.delete(dir)).catch(() => undefined);
+  return run;
+}
+
+async function write(dir: string, payload: Payload, now: Date): Promise<boolean> {
   for (const path of payload.keys()) checkPayloadPath(path);
   await mkdir(dir, { recursive: true });
   const old = await currentDir(dir);

@@ -182,3 +182,11 @@ test('a projected token is reused, then asked for again after 80 % of its life',
   assert.notEqual(await text(file), first);
   await volumes.tearDown(dir);
 });
+
+test('writes racing on one volume leave exactly one timestamped folder', async () => {
+  const { writePayload } = await import('./atomic-writer');
+  const dir = join(root, 'race');
+  await Promise.all([1, 2, 3, 4].map((n) => writePayload(dir, new Map([['k', { data: Buffer.from(String(n)), mode: 0o644 }]]))));
+  assert.equal(await text(join(dir, 'k')), '4');
+  assert.equal((await readdir(dir)).filter((f) => f.startsWith('..') && f !== '..data').length, 1);
+});
