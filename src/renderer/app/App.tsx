@@ -16,6 +16,8 @@ import { EditorPanel, type EditorMode } from '../editor/EditorPanel';
 import { useActionRunner, type ActionTarget } from '../actions/useActionRunner';
 import { describeRef } from '../actions/dialogs';
 import { ClusterBanners } from './ClusterBanners';
+import { useTerminalDockHost } from '../terminal/TerminalDock';
+import { TerminalDockContext } from '../terminal/dock-context';
 import { settings } from './settings';
 import { defaultKind, useKinds } from './useKinds';
 
@@ -40,6 +42,7 @@ export function App() {
   const [editor, setEditor] = useState<EditorMode | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const viewRef = useRef<ResourceViewHandle>(null);
+  const terminals = useTerminalDockHost(clusters);
 
   const connect = useCallback(
     (id: string) => {
@@ -93,12 +96,17 @@ export function App() {
     if (clusterId) settings.setNamespaces(clusterId, list);
   };
   return (
+    <TerminalDockContext.Provider value={terminals.api}>
     <div className="app">
       <header className="topbar">
         <span className="brand">Wheelhouse</span>
         <ClusterPicker clusters={clusters} current={cluster} onPick={pick} />
         <NamespaceSelect namespaces={nsList.data ?? []} selected={namespaces} onChange={chooseNamespaces} disabled={!!kind && !kind.namespaced} />
         <span className="spacer" />
+        <button disabled={!cluster} onClick={() => cluster && terminals.api.openTerminal({ kind: 'local', clusterId: cluster.id })} title="A shell on this computer with KUBECONFIG set to this cluster alone">
+          Terminal
+        </button>
+        <button onClick={terminals.api.showForwards}>Port-forwards</button>
         <button className="primary" disabled={!cluster || cluster.state !== 'online'} onClick={() => setEditor({ kind: 'create' })}>
           + Create
         </button>
@@ -118,6 +126,7 @@ export function App() {
           <DetailsPanel clusterId={cluster.id} kind={details.kind} target={details.ref} refreshKey={refreshKey} onClose={() => setDetails(null)} onNavigate={navigate} onAction={runner.run} />
         ) : null}
       </div>
+      {terminals.dock}
       {runner.notice ? (
         <div className={`toast toast-${runner.notice.tone}`} role={runner.notice.tone === 'error' ? 'alert' : 'status'}>
           {runner.notice.text}
@@ -129,5 +138,6 @@ export function App() {
       {runner.dialog}
       {editor && cluster ? <EditorPanel clusterId={cluster.id} mode={editor} namespace={namespaces.length === 1 ? namespaces[0] : undefined} onClose={() => setEditor(null)} onApplied={() => setRefreshKey((n) => n + 1)} /> : null}
     </div>
+    </TerminalDockContext.Provider>
   );
 }

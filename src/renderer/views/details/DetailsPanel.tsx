@@ -11,6 +11,7 @@ import { Overview } from './Overview';
 import { EventsTab } from './EventsTab';
 import { YamlTab } from './YamlTab';
 import { LogsButton } from '../../logs/LogsButton';
+import { TerminalActions } from '../../terminal/TerminalActions';
 
 interface Props {
   clusterId: string;
@@ -54,6 +55,7 @@ export function DetailsPanel({ clusterId, kind, target, refreshKey, onClose, onN
       </header>
       {/* after the object loaded: toggles (cordon/uncordon, suspend/resume) depend on its state */}
       {object.data ? <ActionBar actions={actions} access={access} onRun={(a) => onAction(a, { kind, ref: target, object: object.data })} /> : <div className="action-bar" />}
+      <TerminalActions clusterId={clusterId} kind={kind} target={target} object={object.data} />
       <div className="tabs" role="tablist">
         {(['overview', 'events', 'yaml'] as Tab[]).map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'tab current' : 'tab'} onClick={() => setTab(t)}>
