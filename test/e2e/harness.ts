@@ -108,7 +108,9 @@ export async function startApp(): Promise<RunningApp> {
   const windowsAsked: number[] = [];
   page.on('websocket', (ws) =>
     ws.on('framesent', ({ payload }) => {
-      const m = JSON.parse(String(payload));
+      // binary frames are terminal bytes, not requests
+      if (typeof payload !== 'string') return;
+      const m = JSON.parse(payload);
       const limit = m.params?.window?.limit ?? m.params?.spec?.window?.limit;
       if (typeof limit === 'number') windowsAsked.push(limit);
     }),
