@@ -73,6 +73,8 @@ export const serveWebSocketExec = (ws: WebSocket, protocol: string, query: ExecQ
       session = s;
       if (ws.readyState !== ws.OPEN) return s.kill();
       s.stdin?.on('error', () => undefined);
+      // a client that asked for no stdin gives the process an immediate EOF, as upstream does
+      if (!options.stdin) s.stdin?.end();
       ws.off('message', hold);
       routeInput(ws, protocol, s);
       for (const [msg, isBinary] of early) ws.emit('message', msg, isBinary);
