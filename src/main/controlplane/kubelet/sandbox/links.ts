@@ -124,10 +124,24 @@ export class PodLinks {
   }
 
   private async removeRound(uids: string[]): Promise<(Error | undefined)[]> {
-    // -force goes on past lines that fail because a veth or netns is already gone.
-    const lines = uids.map((uid) => `link del ${this.names.veth(uid)}\nnetns del ${this.names.netns(uid)}\n`).join('');
-    await this.ip(['-force', '-batch', '-'], lines).catch(() => undefined);
-    const left = new Set(await this.namespaces());
-    return uids.map((uid) => (left.has(this.names.netns(uid)) ? new Error(`cannot remove network namespace ${this.names.netns(uid)}`) : undefined));
+    // -force goes on past lines that fail because a netns is already gone. A netns no process holds takes
+    // its veth pair with it within moments, for all pods of the round at once, whereas `link del` waits
+    // for the kernel per link (about 25 ms each); only pairs still there afterwards are deleted one by one.
+    await this.ip(['-force', '-batch', '-'], uids.map((uid) => `netns del ${this.names.netns(uid)}\n`).join('')).catch(() => undefined);
+    let left = await this.vethsLeft(uids);
+    if (left.length) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      left = await this.vethsLeft(left);
+    }
+    if (left.length) await this.ip(['-force', '-batch', '-'], left.map((uid) => `link del ${this.names.veth(uid)}\n`).join('')).catch(() => undefined);
+    const netnsLeft = new Set(await this.namespaces());
+    return uids.map((uid) => (netnsLeft.has(this.names.netns(uid)) ? new Error(`cannot remove network namespace ${this.names.netns(uid)}`) : undefined));
+  }
+
+  /** the pods among `uids` whose host-side veth still exists */
+  private async vethsLeft(uids: string[]): Promise<string[]> {
+    const out = await this.ip(['-o', 'link', 'show', 'type', 'veth']).catch(() => '');
+    const present = new Set(out.split('\n').map((l) => /^\d+:\s*([^:@\s]+)/.exec(l)?.[1]));
+    return uids.filter((uid) => present.has(this.names.veth(uid)));
   }
 }
