@@ -9,6 +9,7 @@ import type { SandboxMount } from '../sandbox/types';
 import { writePayload } from './atomic-writer';
 import { setUpFailed, SourceError, VolumeError } from './errors';
 import { checkHostPath } from './host-path';
+import { canMountTmpfs, mountTmpfs, unmountUnder } from './memory-medium';
 import { mountsFor, volumeDir } from './mounts';
 import { isProjection, payloadOf, type PayloadContext } from './payloads';
 import { claimPath } from './pvc';
@@ -18,6 +19,8 @@ export interface PodVolumesOptions {
   client: ApiClient;
   clock: Clock;
   logger: Logger;
+  /** emptyDir medium Memory as a tmpfs (default where it can be: Linux as root) or a plain folder */
+  memoryMedium?: 'tmpfs' | 'folder';
 }
 
 export class PodVolumes {
@@ -25,8 +28,11 @@ export class PodVolumes {
   /** podDir → pod uid, to forget a pod's tokens on tearDown */
   private readonly uids = new Map<string, string>();
 
+  private readonly memoryMedium: 'tmpfs' | 'folder';
+
   constructor(private readonly o: PodVolumesOptions) {
     this.tokens = new PodTokens(o.client, o.clock);
+    this.memoryMedium = o.memoryMedium ?? (canMountTmpfs() ? 'tmpfs' : 'folder');
   }
 
   /** makes every volume of the pod real; throws VolumeError (FailedMount) naming the first that cannot be */
@@ -66,6 +72,7 @@ export class PodVolumes {
     const uid = this.uids.get(podDir);
     if (uid) this.tokens.drop(uid);
     this.uids.delete(podDir);
+    await unmountUnder(join(podDir, 'volumes'));
     // rm never follows the claim symlinks: a claim's data outlives the pod.
     await rm(join(podDir, 'volumes'), { recursive: true, force: true });
   }
@@ -84,9 +91,9 @@ export class PodVolumes {
   private async setUpOne(pod: Obj, volume: Obj, podDir: string, ctx: PayloadContext): Promise<void> {
     const dir = volumeDir(podDir, volume.name);
     if (volume.emptyDir) {
-      // medium: Memory is a plain folder too: tmpfs needs root and a mount namespace on Linux only.
       await mkdir(dir, { recursive: true });
       await chmod(dir, 0o777);
+      if (volume.emptyDir.medium === 'Memory' && this.memoryMedium === 'tmpfs') await mountTmpfs(dir, volume.emptyDir.sizeLimit);
     } else if (volume.hostPath) {
       await checkHostPath(volume.hostPath.path, volume.hostPath.type);
     } else if (volume.persistentVolumeClaim || volume.ephemeral) {

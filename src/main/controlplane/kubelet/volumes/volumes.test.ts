@@ -8,6 +8,7 @@ import { startTestApi, type TestApi } from '../../client/test-support';
 import { FakeClock } from '../../client/fake-clock';
 import { silentLogger, type ApiClient, type Obj } from '../../client';
 import { PodVolumes, VolumeError } from './index';
+import { canMountTmpfs, unmountUnder } from './memory-medium';
 
 let api: TestApi;
 let admin: ApiClient;
@@ -26,6 +27,7 @@ before(async () => {
 });
 after(async () => {
   api.close();
+  await unmountUnder(root);
   await rm(root, { recursive: true, force: true });
 });
 
@@ -189,4 +191,20 @@ test('writes racing on one volume leave exactly one timestamped folder', async (
   await Promise.all([1, 2, 3, 4].map((n) => writePayload(dir, new Map([['k', { data: Buffer.from(String(n)), mode: 0o644 }]]))));
   assert.equal(await text(join(dir, 'k')), '4');
   assert.equal((await readdir(dir)).filter((f) => f.startsWith('..') && f !== '..data').length, 1);
+});
+
+test('emptyDir medium Memory is a tmpfs of sizeLimit where the OS allows, unmounted on tearDown', { skip: !canMountTmpfs() && 'needs Linux and root' }, async () => {
+  const p = pod([{ name: 'ram', emptyDir: { medium: 'Memory', sizeLimit: '1Mi' } }]);
+  const dir = podDirOf(p);
+  const volumes = newVolumes();
+  await volumes.setUp(p, dir);
+  await volumes.setUp(p, dir);
+  const ram = join(dir, 'volumes', 'ram');
+  const mounts = (await readFile('/proc/mounts', 'utf8')).split('\n').filter((l) => l.split(' ')[1] === ram);
+  assert.equal(mounts.length, 1, 'a second setUp does not mount again');
+  assert.match(mounts[0], /^tmpfs .*[ ,]size=1024k/);
+  await assert.rejects(writeFile(join(ram, 'big'), Buffer.alloc(2 * 1024 * 1024)), { code: 'ENOSPC' }, 'sizeLimit is enforced');
+  await volumes.tearDown(dir);
+  assert.equal((await readFile('/proc/mounts', 'utf8')).includes(ram), false);
+  await assert.rejects(stat(ram));
 });
