@@ -78,6 +78,20 @@ describe('netns pod sandboxes', { skip }, () => {
     assert.equal(host.out.trim(), 'web-a');
   });
 
+  it('execs the container in place, so the spawned PID is the container and receives its signals', async () => {
+    const c = sandboxes.command(spec('a', '').uid, { argv: ['sleep', '30'], mounts: [] });
+    const child = spawn(c.file, c.args, { stdio: 'ignore' });
+    let comm = '';
+    for (let i = 0; i < 50 && comm !== 'sleep\n'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      comm = await readFile(`/proc/${child.pid}/comm`, 'utf8').catch(() => '');
+    }
+    assert.equal(comm, 'sleep\n');
+    const exited = new Promise((r) => child.on('exit', (_code, signal) => r(signal)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 'SIGTERM');
+  });
+
   it('reaches the gateway, a host address on lo and the other pod from inside a pod', async () => {
     const port = (hostServer.address() as { port: number }).port;
     const uid = spec('a', '').uid;
