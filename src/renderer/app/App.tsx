@@ -103,10 +103,10 @@ export function App() {
         <ClusterPicker clusters={clusters} current={cluster} onPick={pick} />
         <NamespaceSelect namespaces={nsList.data ?? []} selected={namespaces} onChange={chooseNamespaces} disabled={!!kind && !kind.namespaced} />
         <span className="spacer" />
-        <button disabled={!cluster} onClick={() => cluster && terminals.api.openTerminal({ kind: 'local', clusterId: cluster.id })} title="A shell on this computer with KUBECONFIG set to this cluster alone">
+        <button className="dock-open" disabled={!cluster} onClick={() => cluster && terminals.api.openTerminal({ kind: 'local', clusterId: cluster.id })} title="A shell on this computer with KUBECONFIG set to this cluster alone">
           Terminal
         </button>
-        <button onClick={terminals.api.showForwards}>Port-forwards</button>
+        <button className="dock-open" onClick={terminals.api.showForwards}>Port-forwards</button>
         <button className="primary" disabled={!cluster || cluster.state !== 'online'} onClick={() => setEditor({ kind: 'create' })}>
           + Create
         </button>

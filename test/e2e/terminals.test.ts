@@ -1,0 +1,134 @@
+// Terminals and port-forwards in the app, as a user drives them: a shell in a pod (echo $HOSTNAME
+// shows the pod's name), a port-forward started from the pod's drawer and fetched through, a local
+// terminal whose kubectl hits the built-in cluster, and a session that drops when its pod goes.
+// Real `wheelhouse serve`, built-in cluster, the pod on its process runtime.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { SHOTS, skipReason, startApp, type RunningApp } from './harness';
+import { apiFor, type Api } from './seed';
+
+const T = 20_000;
+const NS = 'term-e2e';
+const POD = 'web-shell';
+let app: RunningApp;
+let api: Api;
+let page: Page;
+
+async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const openKind = (label: string) => page.locator('.side-item', { hasText: new RegExp(`^${label}$`) }).click();
+const screenText = (term: Locator) => term.locator('.xterm-rows').innerText();
+
+/** types a line into the terminal and waits until the screen shows `expect` */
+async function run(term: Locator, line: string, expect: RegExp): Promise<string> {
+  await term.click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  return until(`${expect} on the terminal`, async () => {
+    const text = await screenText(term);
+    return expect.test(text) ? text : undefined;
+  }, T);
+}
+
+async function openPodDrawer(): Promise<Locator> {
+  await openKind('Pods');
+  await page.locator(`.tr[data-name="${POD}"]`).dblclick();
+  const drawer = page.locator('.drawer');
+  await drawer.getByRole('button', { name: 'Shell' }).waitFor();
+  return drawer;
+}
+
+describe('Terminals and port-forwards in the app', { skip: skipReason }, () => {
+  before(async () => {
+    app = await startApp();
+    page = app.page;
+    page.setDefaultTimeout(T);
+    api = apiFor(app.kubeconfig);
+    await api.core.createNamespace({ body: { metadata: { name: NS } } });
+    await api.core.createNamespacedPod({
+      namespace: NS,
+      body: {
+        metadata: { name: POD, labels: { app: 'web-shell' } },
+        spec: { containers: [{ name: 'web', image: 'python:3.11', command: ['/usr/bin/python3', '-m', 'http.server', '8080'], ports: [{ name: 'http', containerPort: 8080 }] }] },
+      },
+    });
+    await until('the pod to run', async () => ((await api.core.readNamespacedPod({ namespace: NS, name: POD })).status?.phase === 'Running' ? true : undefined), 60_000);
+  });
+  after(async () => {
+    if (app) writeFileSync(join(SHOTS, 'terminals-serve.log'), app.logs());
+    await app?.stop();
+  });
+
+  test('a pod shell from its drawer: echo $HOSTNAME shows the pod name', async () => {
+    const drawer = await openPodDrawer();
+    await drawer.getByRole('button', { name: 'Shell' }).click();
+    const dock = page.locator('.dock');
+    await dock.getByRole('tab', { name: POD }).waitFor();
+    const term = dock.locator(`[data-testid="terminal"][data-state="open"]`).first();
+    await term.waitFor();
+    const text = await run(term, 'echo "host=$HOSTNAME"', new RegExp(`host=${POD}`));
+    assert.match(text, new RegExp(`host=${POD}`));
+    await app.shot('terminals-pod-shell');
+    // the dock survives switching views
+    await openKind('Services');
+    await dock.getByRole('tab', { name: POD }).waitFor();
+    assert.match(await screenText(term), new RegExp(`host=${POD}`));
+  });
+
+  test("a port-forward from the pod's port is listed and carries HTTP", async () => {
+    const drawer = await openPodDrawer();
+    await drawer.getByRole('button', { name: 'Forward port 8080' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Local port').fill('');
+    await dialog.getByRole('button', { name: 'Start' }).click();
+    const row = page.getByTestId('port-forward').filter({ hasText: `pod/${POD}:8080` });
+    await row.waitFor();
+    await until('the forward to be active', async () => ((await row.textContent())?.includes('active') ? true : undefined), T);
+    const local = /127\.0\.0\.1:(\d+)/.exec((await row.textContent()) ?? '')?.[1];
+    assert.ok(local, 'the local port is shown');
+    const res = await fetch(`http://127.0.0.1:${local}/`);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /Directory listing/);
+    await app.shot('terminals-port-forward');
+  });
+
+  test('a local terminal: kubectl get ns hits the cluster shown', async () => {
+    await page.getByRole('button', { name: 'Terminal', exact: true }).click();
+    const dock = page.locator('.dock');
+    const tab = dock.getByRole('tab', { name: /^local/ });
+    await tab.waitFor();
+    const term = dock.locator('.dock-pane:not([hidden]) [data-testid="terminal"][data-state="open"]');
+    await term.waitFor();
+    const text = await run(term, 'kubectl get ns', new RegExp(`${NS}\\s+Active`));
+    assert.match(text, /default\s+Active/);
+    await app.shot('terminals-local-kubectl');
+  });
+
+  test('a shell that exits says so and offers Reconnect, which starts a new session', async () => {
+    const dock = page.locator('.dock');
+    await dock.getByRole('tab', { name: POD }).click();
+    const pane = dock.locator('.dock-pane:not([hidden])');
+    await pane.locator('[data-testid="terminal"]').click();
+    await page.keyboard.type('exit 3');
+    await page.keyboard.press('Enter');
+    const banner = pane.locator('.term-banner');
+    await banner.waitFor();
+    assert.match((await banner.textContent()) ?? '', /Session ended: exited with code 3/);
+    await app.shot('terminals-session-ended');
+    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    const term = pane.locator('[data-testid="terminal"][data-state="open"]');
+    await term.waitFor();
+    await run(term, 'echo "again=$HOSTNAME"', new RegExp(`again=${POD}`));
+  });
+});
