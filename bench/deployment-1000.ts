@@ -9,7 +9,7 @@ const NODES = Number(process.env.NODES ?? 100);
 const REPLICAS = Number(process.env.REPLICAS ?? 1_000);
 
 const nodes = planNodes({ nodes: 1, simulatedNodes: NODES, cpu: '32', memory: '128Gi', pods: 110, zones: ['a', 'b', 'c'], labels: {}, taints: [] });
-const cluster = await startCluster({ nodes, log: process.env.LOG ? (l) => console.error(l) : undefined });
+const cluster = await startCluster({ nodes, localRuntime: 'simulated', log: process.env.LOG ? (l) => console.error(l) : undefined });
 const client = new ApiClient({ handlers: cluster.api.storage, resources: cluster.api.resources, user: 'system:admin', userAgent: 'kubectl/v1.33.0' });
 await cluster.components!.nodes.waitForSync();
 await cluster.components!.controllerManager.waitForSync();

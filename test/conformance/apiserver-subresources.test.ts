@@ -4,13 +4,13 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ClusterProcess } from './harness';
-import { useCluster, kubectlsOrSkip } from './suite';
+import { useCluster, kubectlsOrSkip, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c));
+useCluster((c) => (cluster = c), SIMULATED_LOCAL_NODES);
 
 const json = (o: unknown): string => JSON.stringify(o);
 

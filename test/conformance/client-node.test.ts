@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiException, CoreV1Api, AppsV1Api, KubeConfig, PatchStrategy, makeInformer, setHeaderOptions, type V1ConfigMap } from '@kubernetes/client-node';
 import { removeDir, startCluster, type ClusterProcess } from './harness';
+import { SIMULATED_LOCAL_NODES } from './suite';
 
 let cluster: ClusterProcess;
 const kc = new KubeConfig();
@@ -11,7 +12,7 @@ let core: CoreV1Api;
 const ns = 'client-node';
 
 before(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster(undefined, SIMULATED_LOCAL_NODES);
   kc.loadFromFile(cluster.kubeconfig);
   core = kc.makeApiClient(CoreV1Api);
   await core.createNamespace({ body: { metadata: { name: ns } } });

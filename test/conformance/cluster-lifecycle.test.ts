@@ -7,13 +7,14 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, removeDir, startCluster, type ClusterProcess } from './harness';
+import { SIMULATED_LOCAL_NODES } from './suite';
 import { RawClient } from './raw';
 
 let cluster: ClusterProcess;
 let raw: RawClient;
 
 before(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster(undefined, SIMULATED_LOCAL_NODES);
   raw = new RawClient(cluster.kubeconfig);
 });
 after(async () => {
@@ -96,7 +97,7 @@ test('kill -9 loses no acknowledged write', async () => {
   stop = true;
   await Promise.all(writers);
   assert.ok(acked.length > 10, `only ${acked.length} writes were acknowledged`);
-  cluster = await startCluster(cluster.dataDir);
+  cluster = await startCluster(cluster.dataDir, SIMULATED_LOCAL_NODES);
   raw = new RawClient(cluster.kubeconfig);
   const list = JSON.parse((await raw.send('GET', '/api/v1/namespaces/default/configmaps')).body);
   const present = new Set(list.items.map((c: { metadata: { name: string } }) => c.metadata.name));
@@ -118,7 +119,7 @@ test('backup and restore through the CLI', async () => {
   await cluster.stop();
   const restored = cli('cluster', 'restore', '--data-dir', cluster.dataDir, backup);
   assert.equal(restored.status, 0, restored.stderr);
-  cluster = await startCluster(cluster.dataDir);
+  cluster = await startCluster(cluster.dataDir, SIMULATED_LOCAL_NODES);
   raw = new RawClient(cluster.kubeconfig);
   assert.equal((await raw.send('GET', '/api/v1/namespaces/default/configmaps/in-backup')).status, 200);
   assert.equal((await raw.send('GET', '/api/v1/namespaces/default/configmaps/after-backup')).status, 404);

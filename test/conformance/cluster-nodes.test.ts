@@ -3,13 +3,13 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ClusterProcess } from './harness';
-import { useCluster, kubectlsOrSkip } from './suite';
+import { useCluster, kubectlsOrSkip, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c), ['--simulated-nodes', '3', '--zones', 'a,b']);
+useCluster((c) => (cluster = c), [...SIMULATED_LOCAL_NODES, '--simulated-nodes', '3', '--zones', 'a,b']);
 
 /** retries `check` every 200 ms until it stops throwing, for up to `ms` */
 async function eventually<T>(check: () => T, ms = 20_000): Promise<T> {

@@ -5,14 +5,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installedKubectls, type ClusterProcess } from './harness';
-import { useCluster } from './suite';
+import { useCluster, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const kubectls = installedKubectls();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c));
+useCluster((c) => (cluster = c), SIMULATED_LOCAL_NODES);
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {

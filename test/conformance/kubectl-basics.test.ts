@@ -5,14 +5,14 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { type ClusterProcess } from './harness';
-import { useCluster, kubectlsOrSkip } from './suite';
+import { useCluster, kubectlsOrSkip, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c));
+useCluster((c) => (cluster = c), SIMULATED_LOCAL_NODES);
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version}`, () => {

@@ -4,13 +4,13 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ClusterProcess } from './harness';
-import { useCluster, eventually, sleep, kubectlsOrSkip } from './suite';
+import { useCluster, eventually, sleep, kubectlsOrSkip, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const kubectls = kubectlsOrSkip();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c));
+useCluster((c) => (cluster = c), SIMULATED_LOCAL_NODES);
 
 for (const kubectl of kubectls) {
   describe(`kubectl ${kubectl.version} batch and lifecycle`, () => {

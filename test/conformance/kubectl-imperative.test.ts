@@ -4,13 +4,13 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { installedKubectls, type ClusterProcess } from './harness';
-import { useCluster } from './suite';
+import { useCluster, SIMULATED_LOCAL_NODES } from './suite';
 import { KubectlSession } from './kubectl';
 
 const kubectls = installedKubectls();
 let cluster: ClusterProcess;
 
-useCluster((c) => (cluster = c));
+useCluster((c) => (cluster = c), SIMULATED_LOCAL_NODES);
 
 const minor = (version: string): number => Number(version.split('.')[1]);
 

@@ -4,6 +4,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installedKubectls, removeDir, startCluster, type ClusterProcess, type Kubectl } from './harness';
 
+/**
+ * `cluster start` flags for suites written before the process runtime: their pods (nginx with no
+ * command) run only on simulated local nodes. Suites about real processes leave them out.
+ */
+export const SIMULATED_LOCAL_NODES = ['--local-runtime', 'simulated'];
+
 /** starts one cluster for the file (extra `cluster start` flags) and removes it afterwards */
 export function useCluster(onStarted: (cluster: ClusterProcess) => void, extra: string[] = []): void {
   let cluster: ClusterProcess | undefined;

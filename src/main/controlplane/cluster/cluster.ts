@@ -13,7 +13,7 @@ import { buildApiServer, type ApiServer } from './apiserver';
 import { withBackupEndpoint } from './backup-endpoint';
 import { startComponents, type RunningComponents } from './components';
 import { withComponentStatuses } from './component-status';
-import { planNodes, type NodeConfig } from '../kubelet';
+import { planNodes, type LocalRuntimeKind, type NodeConfig } from '../kubelet';
 
 export interface ClusterOptions {
   /** folder for the store, PKI and kubeconfig; undefined = in memory (tests) */
@@ -25,6 +25,8 @@ export interface ClusterOptions {
   log?: (line: string) => void;
   /** the node agents to run; default one local node named after the machine. [] runs none */
   nodes?: NodeConfig[];
+  /** local nodes run containers as host processes (default) or simulate them */
+  localRuntime?: LocalRuntimeKind;
   /** run the controller manager, scheduler and node agents (default true) */
   components?: boolean;
 }
@@ -81,7 +83,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const components = (started.components =
       options.components === false
         ? undefined
-        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir, kubeletToken }));
+        : startComponents({ handlers: api.storage, resources: api.resources, nodes: options.nodes ?? defaultNodes(), logger: componentLogger, dataDir, kubeletToken, localRuntime: options.localRuntime }));
     return {
       url,
       port,

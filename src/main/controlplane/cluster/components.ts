@@ -9,7 +9,7 @@ import type { ResourceHandlers } from '../apiserver/registry/types';
 import type { ResourceRegistry } from '../apiserver/resources/registry';
 import { CONTROLLERS, ControllerManager, type ControllerFactory } from '../controllers';
 import { Scheduler, runWithLeaderElection, type Explanation, type LeadingScheduler } from '../scheduler';
-import { NodeAgentPool, type NodeConfig, type PodRuntime } from '../kubelet';
+import { NodeAgentPool, localRuntimeFor, type LocalRuntimeKind, type NodeConfig, type PodRuntime } from '../kubelet';
 import { KubeletServers } from './kubelet-servers';
 import { KUBERNETES_VERSION } from '../../../shared/version';
 import { hpaController, hpaControllerWith } from '../controllers/hpa';
@@ -28,6 +28,8 @@ export interface ComponentsOptions {
   kubeletToken?: string;
   /** the runtime for a node (default: the simulated one); local runtimes that serve streams get a kubelet server */
   runtimeFor?: (config: NodeConfig) => PodRuntime;
+  /** local nodes' runtime when runtimeFor is not given: host processes (default) or simulated */
+  localRuntime?: LocalRuntimeKind;
   /** defaults to CONTROLLERS */
   controllers?: ControllerFactory[];
 }
@@ -54,7 +56,8 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
   const kubelets = new KubeletServers({ token: o.kubeletToken ?? '', clientFor: nodeClient, logger });
   // copies: each gets its kubelet server's port before the node registers
   const nodeConfigs = o.nodes.map((c) => ({ ...c }));
-  const runtimeFor = o.kubeletToken ? kubelets.track(o.runtimeFor) : o.runtimeFor;
+  const ownRuntimeFor = o.runtimeFor ?? localRuntimeFor({ kind: o.localRuntime ?? 'process', dataDir: o.dataDir, clientFor: nodeClient, clock, logger });
+  const runtimeFor = o.kubeletToken ? kubelets.track(ownRuntimeFor) : ownRuntimeFor;
   const nodes = new NodeAgentPool({ clientFor: nodeClient, clock, logger, nodes: nodeConfigs, runtimeFor });
   const usage = poolUsage(nodes, o.nodes, clock);
 

@@ -8,3 +8,6 @@ export { planNodes, sanitizeNodeName } from './plan';
 export type { NodePlan } from './plan';
 export type { PodRuntime, RuntimePod, RuntimeContainer, NodeEnv } from './runtimes/types';
 export { SimulatedRuntime, SIMULATED_RUNTIME_VERSION } from './runtimes/simulated/runtime';
+export { ProcessRuntime, PROCESS_RUNTIME_VERSION } from './runtimes/process';
+export { localRuntimeFor, LOCAL_RUNTIMES } from './local-runtime';
+export type { LocalRuntimeKind } from './local-runtime';

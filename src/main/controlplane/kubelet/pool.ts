@@ -15,7 +15,7 @@ export interface NodeAgentPoolOptions {
   clock: Clock;
   logger: Logger;
   /** the runtime for a node; default: the simulated one */
-  runtimeFor?(config: NodeConfig): PodRuntime;
+  runtimeFor?(config: NodeConfig): PodRuntime | undefined;
   workers?: number;
 }
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { NodePlan } from '../../controlplane/kubelet';
+import { LOCAL_RUNTIMES, type LocalRuntimeKind, type NodePlan } from '../../controlplane/kubelet';
 
 export interface ClusterFlags {
   dataDir: string;
@@ -11,6 +11,8 @@ export interface ClusterFlags {
   positionals: string[];
   /** the node flags of `cluster start` */
   nodePlan: NodePlan;
+  /** --local-runtime: local nodes run containers as host processes (default) or simulate them */
+  localRuntime: LocalRuntimeKind;
 }
 
 export const defaultDataDir = (): string =>
@@ -32,6 +34,7 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
       zones: { type: 'string' },
       'node-labels': { type: 'string' },
       'node-taints': { type: 'string' },
+      'local-runtime': { type: 'string' },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -41,6 +44,7 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
     kubeconfig: values.kubeconfig ? resolve(values.kubeconfig) : undefined,
     port,
     positionals,
+    localRuntime: localRuntime(values['local-runtime']),
     nodePlan: {
       nodes: count('--nodes', values.nodes, 1),
       simulatedNodes: count('--simulated-nodes', values['simulated-nodes'], 0),
@@ -52,6 +56,12 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
       taints: parseTaints(values['node-taints']),
     },
   };
+}
+
+function localRuntime(raw: string | undefined): LocalRuntimeKind {
+  if (raw === undefined) return 'process';
+  if (!(LOCAL_RUNTIMES as readonly string[]).includes(raw)) throw new Error(`--local-runtime must be one of ${LOCAL_RUNTIMES.join(', ')}, got "${raw}"`);
+  return raw as LocalRuntimeKind;
 }
 
 function count(flag: string, raw: string | undefined, fallback: number): number {

@@ -11,6 +11,7 @@ export async function runClusterStart(argv: string[]): Promise<number> {
     port: flags.port,
     kubeconfigPath: flags.kubeconfig,
     nodes: planNodes(flags.nodePlan),
+    localRuntime: flags.localRuntime,
     log: (line) => console.error(line),
   });
   const ms = Math.round(performance.now() - started);

@@ -12,13 +12,17 @@ export interface NotRunnable {
   message: string;
 }
 
-/** argv the container runs: command + args, as the API gives them ($(VAR) expanded by the caller) */
+/**
+ * argv the container runs: command + args ($(VAR) expanded by the caller). With args alone it runs
+ * the args, as an image without an ENTRYPOINT does (busybox, alpine, debian: `kubectl run -- sh -c …`).
+ */
 export const containerArgv = (c: Obj): string[] => [...(c.command ?? []), ...(c.args ?? [])];
 
 /** why the container cannot run here, or undefined when it can */
 export function checkRunnable(c: Obj, hostPath: string | undefined): NotRunnable | undefined {
-  if (!c.command?.length) return { reason: 'CreateContainerError', message: noCommandMessage(c) };
-  const file = c.command[0] as string;
+  const argv = containerArgv(c);
+  if (!argv.length) return { reason: 'CreateContainerError', message: noCommandMessage(c) };
+  const file = String(argv[0]);
   if (findExecutable(file, hostPath, c.workingDir)) return undefined;
   const where = file.includes('/') ? `"${file}" is not an executable file on this machine` : `executable file "${file}" not found in $PATH on this machine`;
   return { reason: 'CreateContainerError', message: `${where}: the process runtime runs container ${c.name}'s command as a host process; install it on the host or use a simulated node` };

@@ -44,6 +44,9 @@ export interface PodRecord {
   containers: Map<string, ContainerRecord>;
   terminating?: Promise<void>;
   creating?: Promise<void>;
+  volumesReady?: boolean;
+  /** the last FailedMount message, so the event is recorded once per cause */
+  mountError?: string;
   /** every main container ended for good (restartPolicy Never/OnFailure): sidecars stop, none restart */
   finished?: boolean;
 }

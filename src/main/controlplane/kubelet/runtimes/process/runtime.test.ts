@@ -113,7 +113,7 @@ test('deletion runs preStop, sends SIGTERM, and the pod goes once its process ex
   assert.ok(gone);
   assert.ok(Date.now() - started < 4000, 'exited on SIGTERM, long before the 5 s grace period');
   assert.equal(readFileSync(marker, 'utf8'), 'ran\n');
-  assert.equal(existsSync(logDir), false, 'the pod folder is removed with the pod');
+  assert.equal(await until(async () => existsSync(logDir), (e) => !e), false, 'the pod folder is removed with the pod');
 });
 
 test('a process that ignores SIGTERM is killed when the grace period ends', async () => {
@@ -137,4 +137,27 @@ test('exec runs in the container environment; processes are listed for stats', a
   assert.equal(out, 'hello\n');
   assert.ok(node.runtime.containerProcesses().some((p) => p.pod === 'shell' && p.container === 'c' && p.pid > 0));
   await assert.rejects(node.runtime.exec(ref, 'c', ['no-such-binary-wh'], { tty: false, stdin: false, stdout: true, stderr: true }), /executable file not found/);
+});
+
+test('volumes appear to the process; a failing liveness probe restarts the container', async () => {
+  await node.admin.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { greeting: 'hello from a configmap' } });
+  await create('probed', {
+    volumes: [{ name: 'cfg', configMap: { name: 'cfg' } }],
+    containers: [
+      {
+        name: 'c',
+        image: 'busybox',
+        // host-network sandboxes cannot bind /etc/cfg, so they tell the process where each mount is
+        command: [process.execPath, '-e', "const m = JSON.parse(process.env.WHEELHOUSE_MOUNTS); console.log(require('fs').readFileSync(m['/etc/cfg'] + '/greeting', 'utf8')); setInterval(() => {}, 1000)"],
+        volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }],
+        livenessProbe: { exec: { command: ['false'] }, initialDelaySeconds: 1, periodSeconds: 1, failureThreshold: 1 },
+      },
+    ],
+  });
+  const pod = await until(() => get('probed'), (p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1, 15_000);
+  assert.ok(pod.status.containerStatuses[0].restartCount >= 1, JSON.stringify(pod.status.containerStatuses[0]));
+  assert.equal(logsOf(pod, 'c', true).split('\n')[0], 'hello from a configmap');
+  const seen = await events('probed');
+  assert.ok(seen.some((e) => e.startsWith('Warning Unhealthy: Liveness probe failed')), seen.join('\n'));
+  assert.ok(seen.some((e) => e === 'Normal Killing: Container c failed liveness probe, will be restarted'), seen.join('\n'));
 });

@@ -26,20 +26,20 @@ type Obj = Record<string, any>;
 
 export const PROCESS_RUNTIME_VERSION = 'wheelhouse-process://1.0';
 
-/** what the runtime needs from the probes part: readiness/startup verdicts per container */
+/** the probes part (../../probes ProbeManager): verdicts per running container instance */
 export interface ContainerProbes {
-  track(pod: Obj, container: Obj, target: HookTarget): void;
+  track(pod: Obj, container: Obj, containerID: string, startedAtMs: number, target: HookTarget): void;
   untrack(uid: string, container?: string): void;
-  /** undefined: no verdict yet */
-  status(uid: string, container: string): Partial<Health> | undefined;
+  status(uid: string, container: string): Health & { livenessFailed?: string; killGracePeriodSeconds?: number };
   close(): void;
 }
 
-/** what the runtime needs from the volumes part */
+/** the volumes part (../../volumes PodVolumes): real files under the pod's folder */
 export interface PodVolumeHooks {
   setUp(pod: Obj, podDir: string): Promise<void>;
-  mountsFor(pod: Obj, container: Obj, podDir: string): Promise<SandboxMount[]>;
-  tearDown(uid: string, podDir: string): Promise<void>;
+  mountsFor(pod: Obj, container: Obj, podDir: string, env?: Record<string, string>): SandboxMount[];
+  refresh(pod: Obj, podDir: string): Promise<void>;
+  tearDown(podDir: string): Promise<void>;
 }
 
 export interface ProcessRuntimeOptions {
@@ -51,7 +51,8 @@ export interface ProcessRuntimeOptions {
   /** pods live under <dataDir>/pods/<uid>; default a temporary folder removed on close */
   dataDir?: string;
   volumes?: PodVolumeHooks;
-  probes?: ContainerProbes;
+  /** makes the probe manager; it calls onChange(uid) when a verdict changes */
+  probes?(onChange: (uid: string) => void): ContainerProbes;
   /** kubelet's events about a pod (hooks, sandbox failures); container starts are found from status */
   event?(pod: Obj, type: 'Normal' | 'Warning', reason: string, message: string): void;
   cgroups?: CgroupMode;
@@ -66,12 +67,14 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   private readonly ownsRoot: boolean;
   private readonly cgroupMode: CgroupMode;
   private sandboxes?: PodSandboxes;
+  private readonly probes?: ContainerProbes;
   private closed = false;
 
   constructor(private readonly o: ProcessRuntimeOptions) {
     this.ownsRoot = !o.dataDir;
     this.root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'wheelhouse-pods-'));
     this.cgroupMode = o.cgroups ?? detectCgroups().mode;
+    this.probes = o.probes?.((uid) => this.probeChanged(uid));
   }
 
   onDidChange(listener: (uid: string) => void): () => void {
@@ -82,8 +85,25 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   async syncPod(pod: Obj, env: NodeEnv): Promise<RuntimeResult> {
     const rec = await this.podRecord(pod, env);
     if (!rec.sandbox || this.closed) return { pod: this.runtimePod(rec, pod), requeueAfterMs: 5000 };
+    const mounted = await this.mountVolumes(rec, pod);
+    if (!mounted) return { pod: this.runtimePod(rec, pod), requeueAfterMs: 5000 };
     const requeueAfterMs = await syncContainers(rec, pod, this.syncDeps);
     return { pod: this.runtimePod(rec, pod), requeueAfterMs };
+  }
+
+  /** volumes are set up once (FailedMount until they can be), then refreshed on later syncs */
+  private async mountVolumes(rec: PodRecord, pod: Obj): Promise<boolean> {
+    if (!this.o.volumes) return true;
+    try {
+      if (rec.volumesReady) await this.o.volumes.refresh(pod, rec.podDir);
+      else await this.o.volumes.setUp(pod, rec.podDir);
+      rec.volumesReady = true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (rec.mountError !== message) this.o.event?.(pod, 'Warning', 'FailedMount', message);
+      rec.mountError = message;
+    }
+    return !!rec.volumesReady;
   }
 
   async killPod(pod: Obj, gracePeriodMs: number): Promise<RuntimeResult> {
@@ -101,7 +121,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     if (!rec) return;
     this.pods.delete(uid);
     this.backoff.forget(`${uid}/`);
-    this.o.probes?.untrack(uid);
+    this.probes?.untrack(uid);
     for (const r of rec.containers.values()) r.instance?.signal('SIGKILL');
     if (!rec.hostNetwork) env.releasePodIP(uid);
     void this.cleanUp(rec);
@@ -111,7 +131,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     this.closed = true;
     const all = [...this.pods.values()];
     await Promise.all(all.map((rec) => stopPod(rec, rec.pod, 2000, this.stopDeps).catch(() => undefined)));
-    this.o.probes?.close();
+    this.probes?.close();
     await Promise.all(all.map((rec) => this.sandboxes?.destroy(rec.uid).catch(() => undefined)));
     await this.sandboxes?.close().catch(() => undefined);
     if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
@@ -150,8 +170,24 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   private health(rec: PodRecord, r: ContainerRecord): Health {
-    const verdict = this.o.probes?.status(rec.uid, r.name);
-    return { started: verdict?.started ?? true, ready: verdict?.ready ?? true };
+    if (!this.probes) return { started: true, ready: true };
+    const { started, ready } = this.probes.status(rec.uid, r.name);
+    // A sidecar's readiness does not gate the pod's: upstream counts only its startup.
+    return { started, ready: r.sidecar ? started : ready };
+  }
+
+  /** a probe verdict changed: restart a container that failed liveness, and let the agent re-sync */
+  private probeChanged(uid: string): void {
+    const rec = this.pods.get(uid);
+    if (!rec) return;
+    for (const r of rec.containers.values()) {
+      const h = r.instance?.running && !r.stopping ? this.probes!.status(uid, r.name) : undefined;
+      if (!h?.livenessFailed) continue;
+      this.o.event?.(rec.pod, 'Normal', 'Killing', h.livenessFailed);
+      const grace = h.killGracePeriodSeconds ?? rec.pod.spec?.terminationGracePeriodSeconds ?? 30;
+      this.restartContainer(uid, r.name, grace * 1000);
+    }
+    for (const l of this.listeners) l(uid);
   }
 
   private async podRecord(pod: Obj, env: NodeEnv): Promise<PodRecord> {
@@ -179,7 +215,6 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
       }
       const spec = pod.spec ?? {};
       const created = await this.sandboxes.create({ uid: rec.uid, namespace: rec.namespace, name: rec.name, hostname: spec.hostname ?? rec.name, subdomain: spec.subdomain, hostNetwork: rec.hostNetwork, podDir: rec.podDir, ip, dns: podDns(pod), hostAliases: spec.hostAliases });
-      await this.o.volumes?.setUp(pod, rec.podDir);
       rec.sandbox = { ready: true, ip: created.ip, createdAtMs: this.o.clock.now() };
     } catch (err) {
       this.o.logger.warn(`pod ${rec.namespace}/${rec.name}: creating its sandbox failed`, err);
@@ -191,7 +226,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     await Promise.all([...rec.containers.values()].map((r) => r.instance?.exited));
     for (const r of rec.containers.values()) r.cgroup?.remove();
     await this.sandboxes?.destroy(rec.uid).catch((err) => this.o.logger.warn(`pod ${rec.uid}: removing its sandbox failed`, err));
-    await this.o.volumes?.tearDown(rec.uid, rec.podDir).catch((err) => this.o.logger.warn(`pod ${rec.uid}: removing its volumes failed`, err));
+    await this.o.volumes?.tearDown(rec.podDir).catch((err) => this.o.logger.warn(`pod ${rec.uid}: removing its volumes failed`, err));
     rmSync(rec.podDir, { recursive: true, force: true });
   }
 
@@ -201,20 +236,24 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     r.instance = undefined;
     r.cgroup?.remove();
     r.cgroup = undefined;
-    this.o.probes?.untrack(rec.uid, r.name);
+    this.probes?.untrack(rec.uid, r.name);
     for (const l of this.listeners) l(rec.uid);
   }
 
   private hookTarget(rec: PodRecord, c: Obj): HookTarget {
-    return { podIP: rec.sandbox?.ip ?? '127.0.0.1', exec: async (argv, timeoutMs) => execOnce(this.sandboxes!.command(rec.uid, { argv, mounts: await this.mounts(rec, c), workingDir: c.workingDir }), await this.envFor(rec.pod, c, rec), timeoutMs) };
+    const exec = async (argv: string[], timeoutMs: number) => {
+      const env = await this.envFor(rec.pod, c, rec);
+      return execOnce(this.sandboxes!.command(rec.uid, { argv, mounts: await this.mounts(rec, c, env), workingDir: c.workingDir }), env, timeoutMs);
+    };
+    return { podIP: rec.sandbox?.ip ?? '127.0.0.1', exec };
   }
 
   private envFor(pod: Obj, c: Obj, rec: PodRecord): Promise<Record<string, string>> {
     return containerEnv(pod, c, { client: this.o.client, podIP: rec.sandbox?.ip ?? '', hostIP: pod.status?.hostIP ?? '', warn: (reason, message) => this.o.event?.(pod, 'Warning', reason, message) });
   }
 
-  private mounts(rec: PodRecord, c: Obj): Promise<SandboxMount[]> {
-    return this.o.volumes?.mountsFor(rec.pod, c, rec.podDir) ?? Promise.resolve([]);
+  private async mounts(rec: PodRecord, c: Obj, env?: Record<string, string>): Promise<SandboxMount[]> {
+    return this.o.volumes?.mountsFor(rec.pod, c, rec.podDir, env) ?? [];
   }
 
   private readonly stopDeps: StopDeps = {
@@ -226,7 +265,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     return {
       sandboxes: this.sandboxes!,
       envFor: (pod, c, rec) => this.envFor(pod, c, rec),
-      mountsFor: (pod, c) => this.mounts(this.pods.get(pod.metadata.uid)!, c),
+      mountsFor: (pod, c, env) => this.mounts(this.pods.get(pod.metadata.uid)!, c, env),
       cgroupMode: this.cgroupMode,
       now: () => this.o.clock.now(),
       onExit: (rec, r, inst, exit) => this.onExit(rec, r, inst, exit),
@@ -238,7 +277,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   private async afterStart(rec: PodRecord, r: ContainerRecord, c: Obj): Promise<void> {
-    this.o.probes?.track(rec.pod, c, this.hookTarget(rec, c));
+    this.probes?.track(rec.pod, c, r.containerID!, r.startedAtMs!, this.hookTarget(rec, c));
     const failed = await runHook(c.lifecycle?.postStart, this.hookTarget(rec, c), (rec.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
     if (!failed) return;
     this.o.event?.(rec.pod, 'Warning', 'FailedPostStartHook', `PostStartHookError: ${failed}`);
@@ -246,6 +285,6 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   private get streamDeps() {
-    return { pods: this.pods, sandboxes: () => this.sandboxes, envFor: (pod: Obj, c: Obj, rec: PodRecord) => this.envFor(pod, c, rec), mounts: (rec: PodRecord, c: Obj) => this.mounts(rec, c), logDirFor: (rec: PodRecord, name: string) => join(rec.podDir, 'logs', name), root: this.root };
+    return { pods: this.pods, sandboxes: () => this.sandboxes, envFor: (pod: Obj, c: Obj, rec: PodRecord) => this.envFor(pod, c, rec), mounts: (rec: PodRecord, c: Obj, env?: Record<string, string>) => this.mounts(rec, c, env), logDirFor: (rec: PodRecord, name: string) => join(rec.podDir, 'logs', name), root: this.root };
   }
 }

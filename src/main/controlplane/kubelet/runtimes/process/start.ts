@@ -19,7 +19,7 @@ export interface StartDeps {
   /** the container's environment; throws EnvError when a source is missing */
   envFor(pod: Obj, c: Obj, rec: PodRecord): Promise<Record<string, string>>;
   /** the container's volume mounts (real folders under the pod's folder) */
-  mountsFor(pod: Obj, c: Obj): Promise<SandboxMount[]>;
+  mountsFor(pod: Obj, c: Obj, env: Record<string, string>): Promise<SandboxMount[]>;
   cgroupMode: CgroupMode;
   now(): number;
   onExit(rec: PodRecord, r: ContainerRecord, instance: ProcessInstance, exit: ExitInfo): void;
@@ -48,9 +48,8 @@ export async function startContainer(rec: PodRecord, r: ContainerRecord, c: Obj,
   }
   const mapping = mappingFor(env);
   const argv = containerArgv(c).map((a) => expand(String(a), mapping));
-  const mounts = await deps.mountsFor(pod, c);
-  const command = argv.length && c.command?.length ? [hostPathFor(argv[0], mounts)] : undefined;
-  const problem = checkRunnable({ ...c, command }, env.PATH);
+  const mounts = await deps.mountsFor(pod, c, env);
+  const problem = checkRunnable({ ...c, command: argv.length ? [hostPathFor(argv[0], mounts)] : [], args: [] }, env.PATH);
   if (problem) {
     r.waiting = { reason: problem.reason, message: problem.message };
     return;

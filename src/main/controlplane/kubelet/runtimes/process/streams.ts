@@ -22,7 +22,7 @@ export interface StreamDeps {
   pods: Map<string, PodRecord>;
   sandboxes(): PodSandboxes | undefined;
   envFor(pod: Obj, c: Obj, rec: PodRecord): Promise<Record<string, string>>;
-  mounts(rec: PodRecord, c: Obj): Promise<SandboxMount[]>;
+  mounts(rec: PodRecord, c: Obj, env?: Record<string, string>): Promise<SandboxMount[]>;
   logDirFor(rec: PodRecord, name: string): string;
   root: string;
 }
@@ -40,7 +40,7 @@ export async function execIn(deps: StreamDeps, ref: PodRef, container: string, a
   const { rec, c } = running(deps, ref, container);
   if (!argv.length) throw new StreamError(400, 'you must specify at least one command for the container');
   const env = await deps.envFor(rec.pod, c, rec);
-  const mounts = await deps.mounts(rec, c);
+  const mounts = await deps.mounts(rec, c, env);
   if (!findExecutable(hostPathFor(argv[0], mounts), env.PATH)) throw new StreamError(500, `exec: "${argv[0]}": executable file not found in $PATH`);
   const cmd = deps.sandboxes()!.command(rec.uid, { argv, mounts, workingDir: c.workingDir });
   const fullEnv = { ...env, ...cmd.env };

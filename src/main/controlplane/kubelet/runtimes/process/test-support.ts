@@ -1,11 +1,11 @@
 // For this folder's tests only: a real in-memory API and one local node whose agent runs the process
 // runtime with host-network sandboxes (the netns kind needs root and is tested under ../../sandbox).
 import { startTestApi, type TestApi } from '../../../client/test-support';
-import { EventRecorder, consoleLogger, realClock, silentLogger, type Clock, type Obj } from '../../../client';
+import { consoleLogger, realClock, silentLogger, type Clock, type Obj } from '../../../client';
 import { NodeAgentPool } from '../../pool';
 import { planNodes } from '../../plan';
-import { createPodSandboxes } from '../../sandbox';
-import { ProcessRuntime } from './runtime';
+import { localRuntimeFor } from '../../local-runtime';
+import type { ProcessRuntime } from './runtime';
 
 export interface ProcessNode {
   api: TestApi;
@@ -20,10 +20,8 @@ export async function startProcessNode(clock: Clock = realClock): Promise<Proces
   const api = await startTestApi({ namespaces: ['default', 'kube-system', 'kube-node-lease'] });
   const [node] = planNodes({ nodes: 1, simulatedNodes: 0, cpu: '2', memory: '4Gi', pods: 110, zones: [], labels: {}, taints: [], hostname: 'proc-test' });
   const logger = process.env.DEBUG ? consoleLogger : silentLogger;
-  const client = api.client(`system:node:${node.name}`);
-  const recorder = new EventRecorder({ client, component: 'kubelet', host: node.name, clock, logger });
-  const sandboxes = createPodSandboxes({ nodeName: node.name, podCIDR: node.podCIDR, logger, nodeIP: node.internalIP, prefer: 'host' });
-  const runtime = new ProcessRuntime({ client, sandboxes, clock, logger, event: (pod, type, reason, message) => recorder.event({ ...pod, apiVersion: 'v1', kind: 'Pod' }, type, reason, message) });
+  // The wiring the cluster uses (volumes, probes, events), with pods on the host network.
+  const runtime = localRuntimeFor({ kind: 'process', clientFor: (n) => api.client(`system:node:${n}`), clock, logger, hostNetwork: true })(node) as ProcessRuntime;
   const pool = new NodeAgentPool({ nodes: [{ ...node, controlPlane: false }], clientFor: (n) => api.client(`system:node:${n}`), clock, logger, runtimeFor: () => runtime });
   pool.start();
   await pool.waitForSync();
