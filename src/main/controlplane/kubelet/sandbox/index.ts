@@ -1,8 +1,10 @@
 // Picks the pod sandbox this machine allows (detect.ts) for one node: netns where Linux lets us make
 // namespaces, host everywhere else, and logs why when pods have to share the host network.
 import type { Logger } from '../../client';
-import { detectSandbox } from './detect';
+import { claimNode } from './claim';
+import { detectSandbox, type Detection } from './detect';
 import { HostSandboxes } from './host';
+import { nodeNames, parseCidr } from './names';
 import { NetnsSandboxes } from './netns';
 import { runCommand, type Run } from './run';
 import type { PodSandboxes } from './types';
@@ -29,8 +31,13 @@ export async function createPodSandboxes(o: SandboxOptions): Promise<PodSandboxe
   const run = o.run ?? runCommand;
   const platform = o.platform ?? process.platform;
   const clusterDomain = o.clusterDomain ?? 'cluster.local';
-  const found = o.prefer === 'host' ? { kind: 'host' as const, reason: 'host network asked for: pods share the host network; two pods listening on one port will collide' } : await detectSandbox(run, platform);
-  if (found.kind === 'netns') return new NetnsSandboxes({ nodeName: o.nodeName, podCIDR: o.podCIDR, nodeIP: o.nodeIP ?? '127.0.0.1', clusterDomain, tools: found.tools, run, logger: o.logger, reason: found.reason });
+  let found: Detection = o.prefer === 'host' ? { kind: 'host' as const, reason: 'host network asked for: pods share the host network; two pods listening on one port will collide' } : await detectSandbox(run, platform);
+  if (found.kind === 'netns') {
+    const names = nodeNames(o.nodeName);
+    const taken = await claimNode(run, found.tools.ip, names, parseCidr(o.podCIDR), o.nodeName, o.podCIDR);
+    if (!taken) return new NetnsSandboxes({ nodeName: o.nodeName, podCIDR: o.podCIDR, nodeIP: o.nodeIP ?? '127.0.0.1', clusterDomain, tools: found.tools, run, logger: o.logger, reason: found.reason });
+    found = { kind: 'host', reason: `${taken}: pods share the host network; two pods listening on one port will collide` };
+  }
   o.logger.warn(`sandbox: node ${o.nodeName}: ${found.reason}`);
   // macOS answers only 127.0.0.1 of 127/8 unless aliased, so the node's 127.0.1.x would be unreachable.
   const ip = platform === 'darwin' ? '127.0.0.1' : o.nodeIP ?? '127.0.0.1';

@@ -149,6 +149,23 @@ describe('netns pod sandboxes', { skip }, () => {
     assert.equal(existsSync(join(src, 'sub')), true);
   });
 
+  it('leaves a node whose network another process runs, or whose pod CIDR is taken, on the host network', async () => {
+    const sameCidr = await createPodSandboxes({ nodeName: `${nodeName}-other`, podCIDR: `${net}.0/24`, logger: silentLogger });
+    assert.equal(sameCidr.kind, 'host');
+    assert.match(sameCidr.reason, new RegExp(`the pod CIDR ${net}\\.0/24 is in use: ${names.bridge} has its gateway`));
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const lock = `/run/wheelhouse/sandbox/${names2.bridge}.pid`;
+    try {
+      await writeFile(lock, String(holder.pid));
+      const taken = await createPodSandboxes({ nodeName: `${nodeName}-2`, podCIDR: `${net2}.0/24`, logger: silentLogger });
+      assert.equal(taken.kind, 'host');
+      assert.match(taken.reason, new RegExp(`process ${holder.pid} already runs the pod network of node ${nodeName}-2`));
+    } finally {
+      holder.kill('SIGKILL');
+      await rm(lock, { force: true });
+    }
+  });
+
   it('reuses the namespace after a restart, prunes leftovers, and destroys namespace and veth', async () => {
     await sandboxes.create(spec('c', `${net}.4`));
     const restarted = await createPodSandboxes({ nodeName, podCIDR: `${net}.0/24`, logger: silentLogger });

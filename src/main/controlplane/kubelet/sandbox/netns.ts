@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../client';
+import { releaseNode } from './claim';
 import type { Tools } from './detect';
 import { ENTER_SCRIPT } from './enter-script';
 import { etcDir, removeEtcFiles, writeEtcFiles } from './etc-files';
@@ -115,6 +116,7 @@ export class NetnsSandboxes implements PodSandboxes {
     const left = await this.links.namespaces();
     if (left.length) return this.o.logger.warn(`sandbox: bridge ${this.names.bridge} kept: ${left.length} pod sandbox(es) of node ${this.o.nodeName} remain`);
     await this.links.removeBridge();
+    await releaseNode(this.names);
   }
 
   private async createOnce(spec: SandboxSpec): Promise<{ ip: string }> {
