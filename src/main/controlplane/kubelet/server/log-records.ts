@@ -6,12 +6,13 @@ import type { LogOptions } from './log-options';
 const NL = 10;
 const SP = 32;
 const P = 0x50;
-const NEWLINE = Buffer.from('\n');
 
 export class LogRecordWriter {
   /** output limit reached (limitBytes) */
   done = false;
-  private out: Buffer[] = [];
+  // Output is copied into one buffer per feed: a record's output is never longer than the record.
+  private out = Buffer.alloc(0);
+  private len = 0;
   private emitted = 0;
   private atLineStart = true;
   private sincePassed: boolean;
@@ -23,6 +24,7 @@ export class LogRecordWriter {
   /** parses every complete record of carry+chunk; returns the incomplete rest (copied) */
   feed(carry: Buffer, chunk: Buffer): Buffer {
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    if (this.out.length - this.len < buf.length) this.out = Buffer.concat([this.out.subarray(0, this.len), Buffer.allocUnsafe(buf.length)]);
     let start = 0;
     for (let nl = buf.indexOf(NL); nl >= 0 && !this.done; nl = buf.indexOf(NL, start)) {
       this.record(buf, start, nl);
@@ -33,8 +35,8 @@ export class LogRecordWriter {
 
   /** the output gathered since the last take */
   take(): Buffer {
-    const b = this.out.length === 1 ? this.out[0] : Buffer.concat(this.out);
-    this.out = [];
+    const b = this.out.subarray(0, this.len);
+    [this.out, this.len] = [Buffer.alloc(0), 0];
     return b;
   }
 
@@ -49,20 +51,20 @@ export class LogRecordWriter {
       this.sincePassed = true;
     }
     const partial = buf[b + 1] === P;
-    if (this.atLineStart && this.o.timestamps) this.push(buf.subarray(start, a + 1));
-    if (partial) this.push(buf.subarray(c + 1, nl));
-    else if (nl > c) this.push(buf.subarray(c + 1, nl + 1));
-    else this.push(NEWLINE);
+    if (this.atLineStart && this.o.timestamps) this.copy(buf, start, a + 1);
+    // a full record's newline ends the line; a partial one's is dropped so the next record continues it
+    this.copy(buf, c + 1, partial ? nl : nl + 1);
     this.atLineStart = !partial;
   }
 
-  private push(b: Buffer): void {
+  private copy(buf: Buffer, from: number, to: number): void {
     const limit = this.o.limitBytes;
-    if (limit !== undefined && this.emitted + b.length >= limit) {
-      b = b.subarray(0, limit - this.emitted);
+    if (limit !== undefined && this.emitted + (to - from) >= limit) {
+      to = from + (limit - this.emitted);
       this.done = true;
     }
-    this.emitted += b.length;
-    if (b.length) this.out.push(b);
+    buf.copy(this.out, this.len, from, to);
+    this.len += to - from;
+    this.emitted += to - from;
   }
 }
