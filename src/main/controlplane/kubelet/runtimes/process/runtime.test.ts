@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Obj } from '../../../client';
 import { parseLogRecord } from '../../logs/cri-format';
 import { podOn, startProcessNode, until, type ProcessNode } from './test-support';
+import { detectCgroups } from './cgroups';
 
 let node: ProcessNode;
 const scratch = mkdtempSync(join(tmpdir(), 'wh-proc-test-'));
@@ -160,4 +161,11 @@ test('volumes appear to the process; a failing liveness probe restarts the conta
   const seen = await events('probed');
   assert.ok(seen.some((e) => e.startsWith('Warning Unhealthy: Liveness probe failed')), seen.join('\n'));
   assert.ok(seen.some((e) => e === 'Normal Killing: Container c failed liveness probe, will be restarted'), seen.join('\n'));
+});
+
+test('a container over its memory limit is OOMKilled (where cgroups exist)', { skip: detectCgroups().mode === 'none' ? detectCgroups().reason : false }, async () => {
+  await create('hog', { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'x=a; while true; do x=$x$x; done'], resources: { limits: { memory: '32Mi', cpu: '500m' } } }] });
+  const pod = await phase('hog', 'Failed');
+  const t = pod.status.containerStatuses[0].state.terminated;
+  assert.deepEqual([t.reason, t.exitCode], ['OOMKilled', 137]);
 });
