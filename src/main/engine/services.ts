@@ -6,6 +6,7 @@ import { registerClusters } from '../clusters/register-clusters';
 import { registerResources } from '../clusters/views/register';
 import { sourceFromConnections } from '../clusters/cache/kube-http';
 import { registerLogs } from '../clusters/logs/register';
+import { registerDeploy } from '../clusters/deploy/register';
 import { registerTerminalServices } from '../clusters/terminals/register-terminal-services';
 import type { BridgeRouter } from './bridge/router';
 
@@ -21,6 +22,7 @@ export async function registerServices(router: BridgeRouter, deps: ServiceDeps):
   registerClusters(router, clusters);
   const resources = registerResources(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
   registerLogs(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
+  registerDeploy(router, { kubeconfigs: sourceFromConnections(clusters.connections) });
   const terminals = registerTerminalServices(router, clusters, { configDir: deps.configDir, logger });
   return {
     stop: async () => {

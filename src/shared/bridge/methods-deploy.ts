@@ -43,8 +43,25 @@ export interface ClusterOverview {
   warnings: { namespace: string; object: string; reason: string; message: string; count: number; lastSeen: string }[];
 }
 
+/** one Event (core v1), flattened for the events view */
+export interface EventRow {
+  uid: string;
+  type: string;
+  reason: string;
+  message: string;
+  namespace: string;
+  /** the object it is about, e.g. { kind: 'Pod', name: 'web-1' } */
+  involved: { kind: string; name: string; namespace?: string; apiVersion?: string };
+  count: number;
+  /** newest time it was seen (RFC3339) */
+  lastSeen: string;
+  source: string;
+}
+
 export interface DeployMethods {
   /** stream: the rollout of a workload just applied, until the subscriber cancels */
   'deploy.watch': { params: { clusterId: string; kind: RolloutState['kind']; namespace: string; name: string }; result: RolloutState; event: RolloutState };
   'overview.get': { params: { clusterId: string }; result: ClusterOverview };
+  /** stream: the newest events (at most `limit`, default 1000), newest first, each time they change */
+  'events.watch': { params: { clusterId: string; namespace?: string; limit?: number }; result: EventRow[]; event: EventRow[] };
 }
