@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../client';
@@ -75,6 +76,14 @@ describe('host sandbox (no namespaces: macOS, Windows, Linux without root)', () 
     assert.throws(() => sandboxes.command('unknown', { argv: ['true'], mounts: [] }), /pod unknown has no sandbox on this node/);
     await sandboxes.destroy(spec(podDir).uid);
     assert.equal(existsSync(join(podDir, 'etc')), false);
+  });
+
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((f) => existsSync(f));
+  const canDrop = process.platform === 'linux' && process.getuid?.() === 0 && setpriv ? false : 'needs root and setpriv to run a process without privileges';
+  it('says why an unprivileged Linux process gets the host network', { skip: canDrop }, async () => {
+    const script = `import(${JSON.stringify(join(import.meta.dirname, 'index.ts'))}).then(async (m) => { const s = await m.createPodSandboxes({ nodeName: 'n', podCIDR: '10.244.0.0/24', logger: { warn() {} } }); console.log(s.kind + ' | ' + s.reason); })`;
+    const out = await new Promise<string>((resolve, reject) => execFile(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', process.execPath, '--import', 'tsx', '-e', script], { cwd: process.cwd(), timeout: 30_000 }, (e, stdout, stderr) => (e ? reject(new Error(stderr)) : resolve(stdout))));
+    assert.equal(out.trim(), 'host | no CAP_NET_ADMIN or CAP_SYS_ADMIN (run as root for per-pod namespaces): pods share the host network; two pods listening on one port will collide');
   });
 
   it('keeps the node InternalIP on Linux when asked for the host network', async () => {
