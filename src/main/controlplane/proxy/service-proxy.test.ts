@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createSocket } from 'node:dgram';
 import { connect, type Server as TcpServer } from 'node:net';
 import type { Server } from 'node:http';
 import { SharedInformerFactory, realClock, silentLogger, type ApiClient, type Obj } from '../client';
@@ -150,6 +151,36 @@ test('a LoadBalancer Service gets ingress 127.0.0.1 on a free port; a taken port
   assert.equal(event.type, 'Warning');
   assert.match(event.message, new RegExp(`127\\.0\\.0\\.1:${takenPort} already in use`));
   assert.equal((await admin.get('v1', 'Service', 'default', 'lb-taken')).status?.loadBalancer?.ingress, undefined);
+});
+
+test('a UDP Service port relays datagrams and their replies', async () => {
+  const echo = createSocket('udp4');
+  echo.on('message', (msg, from) => echo.send(Buffer.concat([Buffer.from('echo:'), msg]), from.port, from.address));
+  await new Promise<void>((r) => echo.bind(0, '127.0.0.2', () => r()));
+  const port = echo.address().port;
+  try {
+    const svc = await admin.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'udp', namespace: 'default' }, spec: { type: 'NodePort', ports: [{ name: 'u', port: 5353, protocol: 'UDP', targetPort: port }] } });
+    await admin.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'udp-1', namespace: 'default', labels: { 'kubernetes.io/service-name': 'udp' } },
+      addressType: 'IPv4',
+      endpoints: [endpoint('127.0.0.2')],
+      ports: [{ name: 'u', port, protocol: 'UDP' }],
+    });
+    const client = createSocket('udp4');
+    const reply = await eventually('a UDP reply', () =>
+      new Promise<string | undefined>((resolve) => {
+        const timer = setTimeout(() => resolve(undefined), 300);
+        client.once('message', (msg) => (clearTimeout(timer), resolve(String(msg))));
+        client.send('ping', svc.spec.ports[0].nodePort, '127.0.0.1');
+      }),
+    );
+    client.close();
+    assert.equal(reply, 'echo:ping');
+  } finally {
+    echo.close();
+  }
 });
 
 test('deleting a Service closes its ports', async () => {
