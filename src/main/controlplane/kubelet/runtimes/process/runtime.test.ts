@@ -169,3 +169,11 @@ test('a container over its memory limit is OOMKilled (where cgroups exist)', { s
   const t = pod.status.containerStatuses[0].state.terminated;
   assert.deepEqual([t.reason, t.exitCode], ['OOMKilled', 137]);
 });
+
+test('mirror pods of the control plane (which runs in this process) are simulated, not executed', async () => {
+  const mirror = podOn(node.nodeName, 'etcd-mirror', { containers: [{ name: 'etcd', image: 'wheelhouse/store:v1.33.0', command: ['wheelhouse', 'store'] }] });
+  mirror.metadata.annotations = { 'kubernetes.io/config.mirror': 'abc', 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.hash': 'abc' };
+  await node.api.client(`system:node:${node.nodeName}`).create(mirror);
+  const pod = await until(() => get('etcd-mirror'), (p) => p.status?.phase === 'Running');
+  assert.equal(pod.status.phase, 'Running');
+});

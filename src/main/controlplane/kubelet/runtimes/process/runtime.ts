@@ -11,6 +11,7 @@ import type { PodSandboxes, SandboxMount } from '../../sandbox/types';
 import type { ContainerLogFiles, ContainerStreams, ExecOptions, ExecSession, PodRef } from '../../server/types';
 import type { ContainerProcess, ProcessTable } from '../../stats/types';
 import type { NodeEnv, PodRuntime, RuntimeResult } from '../types';
+import { SimulatedRuntime } from '../simulated/runtime';
 import { RestartBackoff } from './backoff';
 import { detectCgroups, type CgroupMode } from './cgroups';
 import { execOnce, runHook, type HookTarget } from './hooks';
@@ -23,6 +24,8 @@ import { attachTo, containerProcesses, execIn, logFilesOf, portForwardTo } from 
 import { terminatedState } from './terminated';
 
 type Obj = Record<string, any>;
+
+const isMirror = (pod: Obj): boolean => !!pod.metadata?.annotations?.['kubernetes.io/config.mirror'];
 
 export const PROCESS_RUNTIME_VERSION = 'wheelhouse-process://1.0';
 
@@ -68,6 +71,9 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   private readonly cgroupMode: CgroupMode;
   private sandboxes?: PodSandboxes;
   private readonly probes?: ContainerProbes;
+  /** mirror pods stand for the control plane, which runs in this very process: they are only simulated */
+  private readonly mirrors: SimulatedRuntime;
+  private readonly cleanups = new Set<Promise<void>>();
   private closed = false;
 
   constructor(private readonly o: ProcessRuntimeOptions) {
@@ -75,6 +81,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     this.root = o.dataDir ?? mkdtempSync(join(tmpdir(), 'wheelhouse-pods-'));
     this.cgroupMode = o.cgroups ?? detectCgroups().mode;
     this.probes = o.probes?.((uid) => this.probeChanged(uid));
+    this.mirrors = new SimulatedRuntime({ clock: o.clock });
   }
 
   onDidChange(listener: (uid: string) => void): () => void {
@@ -83,6 +90,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   async syncPod(pod: Obj, env: NodeEnv): Promise<RuntimeResult> {
+    if (isMirror(pod)) return this.mirrors.syncPod(pod, env);
     const rec = await this.podRecord(pod, env);
     if (!rec.sandbox || this.closed) return { pod: this.runtimePod(rec, pod), requeueAfterMs: 5000 };
     const mounted = await this.mountVolumes(rec, pod);
@@ -106,7 +114,8 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     return !!rec.volumesReady;
   }
 
-  async killPod(pod: Obj, gracePeriodMs: number): Promise<RuntimeResult> {
+  async killPod(pod: Obj, gracePeriodMs: number, env: NodeEnv): Promise<RuntimeResult> {
+    if (isMirror(pod)) return this.mirrors.killPod(pod, gracePeriodMs, env);
     const rec = this.pods.get(pod.metadata.uid);
     if (!rec) return { pod: { uid: pod.metadata.uid, initContainers: [], containers: [] } };
     rec.pod = pod;
@@ -117,6 +126,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   removePod(uid: string, env: NodeEnv): void {
+    this.mirrors.removePod(uid, env);
     const rec = this.pods.get(uid);
     if (!rec) return;
     this.pods.delete(uid);
@@ -124,13 +134,16 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     this.probes?.untrack(uid);
     for (const r of rec.containers.values()) r.instance?.signal('SIGKILL');
     if (!rec.hostNetwork) env.releasePodIP(uid);
-    void this.cleanUp(rec);
+    const done = this.cleanUp(rec).finally(() => this.cleanups.delete(done));
+    this.cleanups.add(done);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const all = [...this.pods.values()];
     await Promise.all(all.map((rec) => stopPod(rec, rec.pod, 2000, this.stopDeps).catch(() => undefined)));
+    await Promise.all(this.cleanups);
+    await this.mirrors.close();
     this.probes?.close();
     await Promise.all(all.map((rec) => this.sandboxes?.destroy(rec.uid).catch(() => undefined)));
     await this.sandboxes?.close().catch(() => undefined);
