@@ -110,6 +110,13 @@ describe('kubectl exec (WebSocket from 1.30, SPDY before)', { skip: kubectls.len
     });
   }
 
+  test('a command that cannot start is reported, and the server keeps serving', async () => {
+    const r = await k(['exec', 'web', '--', '/no/such/command']);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /ENOENT|no such file|not found/i);
+    assert.equal((await k(['exec', 'web', '--', 'echo', 'still here'])).stdout, 'still here\n');
+  });
+
   test('a plain POST to exec is refused: it needs an upgrade', async () => {
     const r = await k(['create', '--raw', '/api/v1/namespaces/default/pods/web/exec?command=true', '-f', '-'], '{}');
     assert.match(r.stderr, /Upgrade request required/);

@@ -34,6 +34,8 @@ const pipeSession = (argv: string[]): ExecSession => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ exitCode: code ?? (signal ? 137 : 0) }));
   });
+  // the spawn error can come before the kubelet awaits it
+  exited.catch(() => undefined);
   return { stdin: child.stdin, stdout: child.stdout, stderr: child.stderr, resize: () => undefined, exited, kill: () => child.kill('SIGKILL') };
 };
 

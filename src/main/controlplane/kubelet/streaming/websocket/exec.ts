@@ -68,25 +68,32 @@ export const serveWebSocketExec = (ws: WebSocket, protocol: string, query: ExecQ
   let session: ExecSession | undefined;
   ws.on('close', () => session?.kill());
   ws.on('error', () => session?.kill());
-  start(options).then(
-    async (s) => {
+  const fail = (err: Error & { code?: number }): void => finish(ws, protocol, failureStatus(err.message, err.code));
+  start(options)
+    .then(async (s) => {
       session = s;
       if (ws.readyState !== ws.OPEN) return s.kill();
-      s.stdin?.on('error', () => undefined);
-      // a client that asked for no stdin gives the process an immediate EOF, as upstream does
-      if (!options.stdin) s.stdin?.end();
-      ws.off('message', hold);
-      routeInput(ws, protocol, s);
-      for (const [msg, isBinary] of early) ws.emit('message', msg, isBinary);
-      const pipes: Promise<void>[] = [];
-      if (s.stdout && options.stdout) pipes.push(pump(ws, protocol, STDOUT, s.stdout));
-      else s.stdout?.resume();
-      if (s.stderr && options.stderr) pipes.push(pump(ws, protocol, STDERR, s.stderr));
-      else s.stderr?.resume();
+      const pipes = connect(ws, protocol, s, options, hold, early);
+      // a process that fails after it was started (spawn error) still ends in a Status, never a crash
       const { exitCode } = await s.exited;
       await drained(pipes);
       finish(ws, protocol, exitStatus(query.command, exitCode));
-    },
-    (err: Error & { code?: number }) => finish(ws, protocol, failureStatus(err.message, err.code)),
-  );
+    })
+    .catch(fail);
+};
+
+/** wires the session to the socket; returns the output pipes */
+const connect = (ws: WebSocket, protocol: string, s: ExecSession, options: ExecQuery['options'], hold: (m: Buffer, b: boolean) => number, early: Array<[Buffer, boolean]>): Promise<void>[] => {
+  s.stdin?.on('error', () => undefined);
+  // a client that asked for no stdin gives the process an immediate EOF, as upstream does
+  if (!options.stdin) s.stdin?.end();
+  ws.off('message', hold);
+  routeInput(ws, protocol, s);
+  for (const [msg, isBinary] of early) ws.emit('message', msg, isBinary);
+  const pipes: Promise<void>[] = [];
+  if (s.stdout && options.stdout) pipes.push(pump(ws, protocol, STDOUT, s.stdout));
+  else s.stdout?.resume();
+  if (s.stderr && options.stderr) pipes.push(pump(ws, protocol, STDERR, s.stderr));
+  else s.stderr?.resume();
+  return pipes;
 };
