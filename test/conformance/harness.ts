@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { acquireMachineLock, releaseMachineLock, usesProcessRuntime } from '../machine-lock';
+
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const KUBECTL_DIR = '/usr/lib/google-cloud-sdk/bin';
 
@@ -35,21 +37,32 @@ export interface ClusterProcess {
 
 export async function startCluster(dataDir = mkdtempSync(join(tmpdir(), 'wh-conf-')), extra: string[] = []): Promise<ClusterProcess> {
   const kubeconfig = join(dataDir, 'kubeconfig.yaml');
+  const locked = usesProcessRuntime(extra);
+  if (locked) await acquireMachineLock();
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'wheelhouse.js'), 'cluster', 'start', '--data-dir', dataDir, '--kubeconfig', kubeconfig, ...extra], {
     env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const readyLine = await waitForReady(child);
+  const readyLine = await waitForReady(child).catch((err) => {
+    if (locked) releaseMachineLock();
+    throw err;
+  });
   const server = /https:\/\/[^\s)]+/.exec(readyLine)?.[0] ?? '';
   const cluster: ClusterProcess = {
     dataDir,
     kubeconfig,
     server,
     readyLine,
-    stop: (signal = 'SIGTERM') => stopChild(child, signal),
+    stop: async (signal = 'SIGTERM') => {
+      const code = await stopChild(child, signal);
+      if (locked) releaseMachineLock();
+      return code;
+    },
     restart: async () => {
-      await stopChild(child, 'SIGTERM');
-      return startCluster(dataDir, extra);
+      // keep the machine lock over the restart: take it again before giving it up
+      if (locked) await acquireMachineLock();
+      await cluster.stop('SIGTERM');
+      return startCluster(dataDir, extra).finally(() => locked && releaseMachineLock());
     },
   };
   return cluster;

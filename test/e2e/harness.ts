@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { acquireMachineLock, releaseMachineLock } from '../machine-lock';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** a reason to skip, or false when the browser is there */
@@ -79,6 +80,8 @@ export async function startApp(): Promise<RunningApp> {
   // placeholders so both files exist (and are watched) from the start
   for (const f of files) writeFileSync(f, 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n');
   let out = '';
+  // the app's built-in cluster runs the process runtime: one such cluster on the machine at a time
+  await acquireMachineLock();
   const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
     cwd: ROOT,
     env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: files.join(':'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir },
@@ -140,6 +143,7 @@ export async function startApp(): Promise<RunningApp> {
     stop: async () => {
       await browser.close().catch(() => undefined);
       await stopEngine();
+      releaseMachineLock();
       rmSync(dir, { recursive: true, force: true });
     },
   };
