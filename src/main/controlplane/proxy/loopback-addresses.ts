@@ -1,7 +1,8 @@
 // ClusterIPs made local to this host: each is added to `lo` as a /32, so a listener can bind it and
 // both the host and pods routed through the host reach it. Needs Linux and root (CAP_NET_ADMIN);
 // elsewhere ClusterIP listeners are skipped and the reason is logged once. Only addresses this
-// object added are ever removed: an address already there belongs to someone else.
+// object added are ever removed: an address already there belongs to someone else. Addresses carry
+// a label (`lo:wh-<id>`) naming the cluster, so a restart after a crash can take back its leftovers.
 import { execFile } from 'node:child_process';
 import type { Logger } from '../client';
 
@@ -12,10 +13,15 @@ export interface LocalAddresses {
   ensure(ip: string): Promise<boolean>;
   release(ip: string): Promise<void>;
   releaseAll(): Promise<void>;
+  /** removes addresses a previous run under the same label left behind (it crashed before stop) */
+  prune(): Promise<string[]>;
 }
 
-const run = (args: string[]): Promise<{ ok: boolean; stderr: string }> =>
-  new Promise((resolve) => execFile('ip', args, { timeout: 5000 }, (err, _stdout, stderr) => resolve({ ok: !err, stderr: String(stderr || (err?.message ?? '')) })));
+/** an `ip` label for one cluster: must start with the device name and fit in 15 characters */
+export const labelFor = (id: string): string => `lo:wh-${id.replace(/[^a-zA-Z0-9]/g, '').slice(0, 8)}`;
+
+const run = (args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> =>
+  new Promise((resolve) => execFile('ip', args, { timeout: 5000 }, (err, stdout, stderr) => resolve({ ok: !err, stdout: String(stdout), stderr: String(stderr || (err?.message ?? '')) })));
 
 export const whyNoLocalAddresses = (): string | undefined => {
   if (process.platform !== 'linux') return `ClusterIP listeners need Linux to add addresses to lo (this is ${process.platform})`;
@@ -29,17 +35,27 @@ export class LoopbackAddresses implements LocalAddresses {
 
   constructor(
     private readonly logger: Logger,
+    /** see labelFor; undefined adds addresses without a label (they cannot be pruned) */
+    private readonly label?: string,
     unavailable = whyNoLocalAddresses(),
   ) {
     this.unavailable = unavailable;
   }
 
+  async prune(): Promise<string[]> {
+    if (this.unavailable || !this.label) return [];
+    const shown = await run(['-4', '-o', 'addr', 'show', 'dev', 'lo', 'label', this.label]);
+    const stale = [...shown.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\/32/g)].map((m) => m[1]);
+    for (const ip of stale) await run(['addr', 'del', `${ip}/32`, 'dev', 'lo']);
+    return stale;
+  }
+
   async ensure(ip: string): Promise<boolean> {
     if (this.unavailable) return false;
     if (this.added.has(ip)) return true;
-    const { ok, stderr } = await run(['addr', 'add', `${ip}/32`, 'dev', 'lo']);
+    const { ok, stderr } = await run(['addr', 'add', `${ip}/32`, 'dev', 'lo', ...(this.label ? ['label', this.label] : [])]);
     if (ok) this.added.add(ip);
-    else if (!/File exists/i.test(stderr)) {
+    else if (!/File exists|already assigned/i.test(stderr)) {
       this.logger.warn(`proxy: cannot add ${ip}/32 to lo: ${stderr.trim()}`);
       return false;
     }
