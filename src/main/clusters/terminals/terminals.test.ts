@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { decodeBinaryFrame, encodeBinaryFrame, type ServerMessage } from '../../../shared/bridge/protocol';
 import { startCluster, type RunningCluster } from '../../controlplane/cluster/cluster';
 import { BridgeRouter, Connection } from '../../engine/bridge/router';
@@ -69,7 +70,8 @@ after(async () => {
   terminals.dispose();
   services.dispose();
   await cluster.stop();
-  rmSync(dir, { recursive: true, force: true });
+  // shells that just ended may still be writing their history into HOME
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 test('a local terminal exports only the selected context, and kubectl typed there hits that cluster', async () => {
@@ -100,6 +102,23 @@ test('resize reaches the tty; closing the stream ends the shell', async () => {
   await router.dispatch(conn, { kind: 'request', id: 901, method: 'terminal.resize', params: { sessionId: id, cols: 10, rows: 10 } });
   const gone = messages.find((m) => 'id' in m && m.id === 901) as { kind: string; error?: { code: string } };
   assert.equal(gone.error?.code, 'NotFound');
+});
+
+test("the built-in cluster's local node gets a login shell on this machine; a simulated node is refused", async () => {
+  const kc = await services.connections.kubeConfigFor('local');
+  const core = kc.makeApiClient(CoreV1Api);
+  await core.createNode({ body: { metadata: { name: 'here' } } });
+  await core.createNode({ body: { metadata: { name: 'fake-1', labels: { 'wheelhouse.dev/simulated': 'true' } } } });
+  const { id, reply } = await open({ kind: 'node', clusterId: 'local', node: 'here', cols: 80, rows: 24 });
+  assert.equal(reply.kind, 'result', JSON.stringify(reply));
+  assert.equal((reply as { result: { title: string } }).result.title, 'node here');
+  type(id, 'echo "pwd=$PWD term=$TERM"\r');
+  await waitFor(() => new RegExp(`pwd=${dir} term=xterm-256color`).test(output.get(id) ?? ''), 'the node shell to answer');
+  await router.dispatch(conn, { kind: 'cancel', id });
+  const fake = (await open({ kind: 'node', clusterId: 'local', node: 'fake-1', cols: 80, rows: 24 })).reply as { error: { message: string } };
+  assert.match(fake.error.message, /node fake-1 is simulated/);
+  const missing = (await open({ kind: 'node', clusterId: 'local', node: 'nowhere', cols: 80, rows: 24 })).reply as { error: { code: string } };
+  assert.equal(missing.error.code, 'NotFound');
 });
 
 test('refusals say what is wrong: a node shell off the built-in cluster, bad sizes, unknown contexts', async () => {
