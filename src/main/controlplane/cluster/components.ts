@@ -94,7 +94,7 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
   const kick = setImmediate(() => {
     controllerManager.start();
     scheduler = startScheduler();
-    network = startServiceNetwork({ client: clientFor('system:kube-proxy', 'kube-proxy'), clock, logger }).then(
+    network = startServiceNetwork({ client: clientFor('system:kube-proxy', 'kube-proxy'), clock, logger, dataDir: o.dataDir }).then(
       (n) => (serviceNetwork = n),
       (err) => void logger.warn('service proxy and cluster DNS failed to start', err),
     );
