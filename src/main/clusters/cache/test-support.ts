@@ -20,7 +20,8 @@ export interface TestCluster {
 }
 
 export const startTestCluster = async (components = false): Promise<TestCluster> => {
-  const cluster = await startCluster({ port: 0, components });
+  // simulated local node: these tests browse and act on objects; real processes are the runtime suites' business
+  const cluster = await startCluster({ port: 0, components, localRuntime: 'simulated' });
   const kc = new KubeConfig();
   kc.loadFromString(cluster.kubeconfig);
   const listeners = new Set<(id: string) => void>();
