@@ -25,6 +25,8 @@ export interface ToolbarProps {
   currentMatch: number;
   onStep(delta: 1 | -1): void;
   lines: number;
+  /** the stream finished or failed */
+  ended: boolean;
   onDownload(): void;
 }
 
@@ -105,7 +107,7 @@ export function LogToolbar(p: ToolbarProps) {
           {p.paused ? `Resume${p.newLines ? ` (${p.newLines.toLocaleString()} new lines)` : ''}` : 'Pause'}
         </button>
       ) : null}
-      {p.choice.follow ? <span className={p.paused ? 'paused' : 'live'}>{p.paused ? 'paused' : '● live'}</span> : null}
+      {p.choice.follow && !p.ended ? <span className={p.paused ? 'paused' : 'live'}>{p.paused ? 'paused' : '● live'}</span> : null}
       {p.isPod ? <Check label="Previous" checked={p.choice.previous} onChange={(previous) => p.onChoice({ previous })} /> : null}
       <Check label="Timestamps" checked={p.timestamps} onChange={p.onTimestamps} />
       <Check label="Wrap" checked={p.wrap} onChange={p.onWrap} />
@@ -113,7 +115,7 @@ export function LogToolbar(p: ToolbarProps) {
       <Choice label="Tail" options={TAIL} value={p.choice.tailLines} onPick={(tailLines) => p.onChoice({ tailLines })} />
       <Search {...p} />
       <span className="muted" data-testid="log-line-count">
-        {p.lines.toLocaleString()} lines
+        {p.lines.toLocaleString()} {p.lines === 1 ? 'line' : 'lines'}
       </span>
       <button onClick={p.onDownload} disabled={!p.lines}>
         Download

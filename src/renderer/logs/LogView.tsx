@@ -73,6 +73,7 @@ export function LogView({ target }: { target: LogTarget }) {
         currentMatch={current}
         onStep={step}
         lines={store.size}
+        ended={stream.ended}
         onDownload={() => downloadLog(store, `${titleOf(target)}.log`, { timestamps, labels: labels !== 'none' })}
       />
       {stream.error ? (

@@ -38,7 +38,7 @@ export class LogBatcher {
   private cancelTimer?: () => void;
   private seq = 0;
   private closed = false;
-  private readonly holdMs: number;
+  private holdMs: number;
   private readonly frameMs: number;
   private readonly maxLines: number;
   private readonly clock: BatcherClock;
@@ -51,6 +51,11 @@ export class LogBatcher {
     this.frameMs = options.frameMs ?? 16;
     this.maxLines = options.maxLines ?? 1000;
     this.clock = options.clock ?? realClock;
+  }
+
+  /** a merge holds the first backlogs longer (every pod's tail must be in before any goes out) */
+  setHold(ms: number): void {
+    this.holdMs = ms;
   }
 
   /** announces a source with the next batch */

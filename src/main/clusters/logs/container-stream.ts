@@ -45,6 +45,8 @@ async function readBody(res: IncomingMessage): Promise<string> {
 export class ContainerLogStream {
   private readonly point = new ResumePoint();
   private readonly backoff: { first: number; max: number };
+  /** the server has answered 200 once: later failures are drops to ride out */
+  private opened = false;
 
   constructor(
     private readonly http: KubeHttp,
@@ -69,7 +71,8 @@ export class ContainerLogStream {
       } catch (err) {
         if (signal.aborted) return;
         const message = (err as Error).message;
-        if (!follow || !(err instanceof Retry)) throw err;
+        // before the first answer a failure is the answer (kubectl logs fails too); after it, a drop
+        if (!follow || !(err instanceof Retry) || (!this.opened && !WAITING.test(message))) throw err;
         if (WAITING.test(message) && !waitingShown) this.emit({ text: message, marker: 'waiting' });
         waitingShown = waitingShown || WAITING.test(message);
       }
@@ -100,6 +103,7 @@ export class ContainerLogStream {
       if ((status === 400 && WAITING.test(message)) || status >= 500 || status === 429) throw new Retry(message);
       throw new BridgeFailure(status === 404 ? 'NotFound' : status === 403 ? 'Forbidden' : 'BadRequest', message, { code: status });
     }
+    this.opened = true;
     if (resumed) this.point.startReplay();
     // the marker goes with the first line the drop would have lost: a container waiting in back-off
     // serves its last instance again and again, and that is not news

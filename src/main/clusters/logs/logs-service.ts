@@ -61,10 +61,9 @@ export class LogsService {
     stream.run(abort.signal).then(
       () => (batcher.close(), sink.end()),
       (err) => {
-        const error = toBridgeError(err);
-        batcher.push({ text: error.message, marker: 'error' });
+        // the view shows the error above the lines; one place is enough
         batcher.close();
-        sink.end(error);
+        sink.end(toBridgeError(err));
       },
     );
     return { lines: [], sources: [{ pod: p.pod, container }], containers, container };
@@ -72,7 +71,10 @@ export class LogsService {
 
   async streamWorkload(p: WorkloadLogParams, sink: StreamSink<LogBatch>): Promise<LogBatch> {
     const { selector, containers } = await workloadPods(this.http, p.clusterId, p.namespace, p.kind, p.name);
-    const batcher = new LogBatcher((b) => sink.send(b), { holdMs: this.options.holdMs ?? 150, clock: this.options.clock });
+    const hold = this.options.holdMs ?? 150;
+    // the pods' tails arrive one request each: hold them together long enough to interleave them
+    const batcher = new LogBatcher((b) => sink.send(b), { holdMs: Math.max(hold, 1000), clock: this.options.clock });
+    setTimeout(() => batcher.setHold(hold), 1000).unref();
     const abort = new AbortController();
     void sink.closed.then(() => abort.abort());
     const run = new WorkloadRun(this, p, selector, batcher, abort.signal);
