@@ -109,3 +109,22 @@ export function runtimePod(rec: PodRecord | undefined, pod: Obj, health: (r: Con
     containers: (spec.containers ?? []).map((c: Obj) => runtimeContainer(rec?.containers.get(c.name), c, h(rec?.containers.get(c.name)), mainWaiting)),
   };
 }
+
+/**
+ * Containers a pod already ran before this process started (the cluster restarted): their processes
+ * are gone, so the next start counts as a restart and lastState says so, as kubelet reports containers
+ * it cannot find after a node reboot (exit code 255, reason Unknown).
+ */
+export function adoptStatuses(rec: PodRecord, pod: Obj): void {
+  const specs = [...((pod.spec?.initContainers ?? []) as Obj[]).map((c) => [c, true] as const), ...((pod.spec?.containers ?? []) as Obj[]).map((c) => [c, false] as const)];
+  const statuses = new Map<string, Obj>([...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((s: Obj) => [s.name, s]));
+  for (const [c, init] of specs) {
+    const s = statuses.get(c.name);
+    if (!s?.containerID) continue;
+    const r = ensureRecord(rec, c, init);
+    r.containerID = s.containerID;
+    r.restartCount = s.restartCount ?? 0;
+    const now = new Date().toISOString();
+    r.exited = s.state?.terminated ?? { exitCode: 255, reason: 'Unknown', message: 'The container could not be located when the pod was restarted', startedAt: s.state?.running?.startedAt ?? now, finishedAt: now, containerID: s.containerID };
+  }
+}

@@ -18,7 +18,7 @@ import { execOnce, runHook, type HookTarget } from './hooks';
 import type { ExitInfo, ProcessInstance } from './instance';
 import { podDns } from './pod-dns';
 import { syncContainers, type SyncDeps } from './pod-sync';
-import { runtimePod, type ContainerRecord, type Health, type PodRecord } from './record';
+import { adoptStatuses, runtimePod, type ContainerRecord, type Health, type PodRecord } from './record';
 import { stopContainer, stopPod, type StopDeps } from './stop';
 import { attachTo, containerProcesses, execIn, logFilesOf, portForwardTo } from './streams';
 import { terminatedState } from './terminated';
@@ -209,6 +209,7 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     if (!rec) {
       const podDir = join(this.root, 'pods', uid);
       rec = { uid, namespace: pod.metadata.namespace, name: pod.metadata.name, podDir, hostNetwork: !!pod.spec?.hostNetwork, pod, containers: new Map() };
+      adoptStatuses(rec, pod);
       this.pods.set(uid, rec);
     }
     rec.pod = pod;
