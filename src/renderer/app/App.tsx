@@ -20,6 +20,9 @@ import { useTerminalDockHost } from '../terminal/TerminalDock';
 import { TerminalDockContext } from '../terminal/dock-context';
 import { settings } from './settings';
 import { defaultKind, useKinds } from './useKinds';
+import { DeployDialog } from '../deploy/DeployDialog';
+import { OverviewView } from '../overview/OverviewView';
+import { EventsView } from '../events/EventsView';
 
 type Details = { kind: ResourceKind; ref: ObjectRef };
 
@@ -40,6 +43,9 @@ export function App() {
   const [namespaces, setNamespaces] = useState<string[]>([]);
   const [details, setDetails] = useState<Details | null>(null);
   const [editor, setEditor] = useState<EditorMode | null>(null);
+  // a cluster opens on its overview; picking a kind leaves it
+  const [page, setPage] = useState<'overview' | 'events' | null>('overview');
+  const [deploying, setDeploying] = useState(false);
   const [refreshKey, setRefreshKey] = useState(0);
   const viewRef = useRef<ResourceViewHandle>(null);
   const terminals = useTerminalDockHost(clusters);
@@ -57,6 +63,7 @@ export function App() {
       settings.setLastCluster(id);
       setDetails(null);
       setKindId(undefined);
+      setPage('overview');
       connect(id);
     },
     [connect],
@@ -78,6 +85,11 @@ export function App() {
   const navigate = (ref: ObjectRef) => {
     const k = kindList.find((x) => x.group === ref.group && x.plural === ref.plural);
     if (k) setDetails({ kind: k, ref });
+  };
+  const openInvolved = (o: { kind: string; name: string; namespace?: string; apiVersion?: string }) => {
+    const group = o.apiVersion?.includes('/') ? o.apiVersion.split('/')[0] : '';
+    const k = kindList.find((x) => x.kind === o.kind && x.group === group);
+    if (k) setDetails({ kind: k, ref: { group: k.group, version: k.version, plural: k.plural, namespace: k.namespaced ? o.namespace : undefined, name: o.name } });
   };
 
   useEffect(() => {
@@ -107,16 +119,21 @@ export function App() {
           Terminal
         </button>
         <button className="dock-open" onClick={terminals.api.showForwards}>Port-forwards</button>
+        <button className="primary" disabled={!cluster || cluster.state !== 'online'} onClick={() => setDeploying(true)}>
+          Deploy
+        </button>
         <button className="primary" disabled={!cluster || cluster.state !== 'online'} onClick={() => setEditor({ kind: 'create' })}>
           + Create
         </button>
       </header>
       <ClusterBanners engineUp={engineUp} cluster={cluster} clustersError={clustersError?.message ?? connectError} onRetry={() => cluster && connect(cluster.id)} />
       <div className="body">
-        <Sidebar kinds={kindList} current={kind} onPick={(k) => setKindId(kindKey(k))} />
+        <Sidebar kinds={kindList} current={page ? undefined : kind} onPick={(k) => (setKindId(kindKey(k)), setPage(null))} page={page} onPage={setPage} />
         <main className="main">
           {kinds.error ? <Banner tone="error" title={`Could not list the kinds of ${cluster?.name ?? 'this cluster'}.`}>{kinds.error.message}</Banner> : null}
-          {cluster && kind && cluster.state === 'online' ? (
+          {cluster && page && cluster.state === 'online' ? (
+            page === 'overview' ? <OverviewView key={cluster.id} clusterId={cluster.id} clusterName={cluster.name} onOpenEvents={() => setPage('events')} /> : <EventsView key={cluster.id} clusterId={cluster.id} namespaces={namespaces} onOpenObject={openInvolved} />
+          ) : cluster && kind && cluster.state === 'online' ? (
             <ResourceView key={`${cluster.id}|${kindKey(kind)}`} ref={viewRef} clusterId={cluster.id} kind={kind} namespaces={namespaces} onOpen={(ref) => setDetails({ kind, ref })} onAction={runner.run} />
           ) : (
             <p className="empty muted">{!loaded ? 'Loading clusters…' : cluster?.state === 'online' ? 'Loading kinds…' : cluster ? `${cluster.name} is ${cluster.state}. Pick another cluster (Ctrl/Cmd+K) or retry above.` : 'Choose a cluster.'}</p>
@@ -136,6 +153,7 @@ export function App() {
         </div>
       ) : null}
       {runner.dialog}
+      {deploying && cluster ? <DeployDialog clusterId={cluster.id} namespace={namespaces.length === 1 ? namespaces[0] : undefined} onClose={() => setDeploying(false)} /> : null}
       {editor && cluster ? <EditorPanel clusterId={cluster.id} mode={editor} namespace={namespaces.length === 1 ? namespaces[0] : undefined} onClose={() => setEditor(null)} onApplied={() => setRefreshKey((n) => n + 1)} /> : null}
     </div>
     </TerminalDockContext.Provider>

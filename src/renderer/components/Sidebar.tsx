@@ -3,13 +3,28 @@ import { useState } from 'react';
 import type { ResourceKind } from '../../shared/bridge/types';
 import { groupKinds, kindKey, pluralTitle } from './groups';
 
-export function Sidebar({ kinds, current, onPick }: { kinds: ResourceKind[]; current?: ResourceKind; onPick(k: ResourceKind): void }) {
+type Page = 'overview' | 'events';
+const PAGES: { id: Page; title: string }[] = [
+  { id: 'overview', title: 'Overview' },
+  { id: 'events', title: 'Events (live)' },
+];
+
+export function Sidebar({ kinds, current, onPick, page, onPage }: { kinds: ResourceKind[]; current?: ResourceKind; onPick(k: ResourceKind): void; page?: Page | null; onPage?(p: Page): void }) {
   // two kinds of one name (Events in core and events.k8s.io) are told apart by their group
   const seen = new Map<string, number>();
   for (const k of kinds) seen.set(k.kind, (seen.get(k.kind) ?? 0) + 1);
   const [collapsed, setCollapsed] = useState<Record<string, boolean>>({ 'Custom resources': false, Other: true });
   return (
     <nav className="sidebar" aria-label="Resource kinds">
+      {onPage ? (
+        <section>
+          {PAGES.map((p) => (
+            <button key={p.id} className={`side-item side-page${page === p.id ? ' current' : ''}`} onClick={() => onPage(p.id)}>
+              {p.title}
+            </button>
+          ))}
+        </section>
+      ) : null}
       {groupKinds(kinds).map(({ category, kinds: list }) => (
         <section key={category}>
           <button className="side-heading" aria-expanded={!collapsed[category]} onClick={() => setCollapsed({ ...collapsed, [category]: !collapsed[category] })}>
