@@ -24,9 +24,9 @@ async function until(check: () => Promise<boolean> | boolean, what: string, ms =
 }
 
 before(async () => {
-  cluster = await startCluster({ port: 0, dataDir: join(dir, 'data') });
+  cluster = await startCluster({ port: 0, dataDir: join(dir, 'data'), kubeconfigPath: join(dir, 'kubeconfig.yaml') });
   kc = new KubeConfig();
-  kc.loadFromFile(cluster.kubeconfigPath);
+  kc.loadFromFile(join(dir, 'kubeconfig.yaml'));
   const core = kc.makeApiClient(CoreV1Api);
   await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'box' }, spec: { containers: [{ name: 'main', image: 'busybox', command: ['sleep', '3600'] }] } } });
   await until(async () => (await core.readNamespacedPod({ namespace: 'default', name: 'box' })).status?.phase === 'Running', 'pod box to run');
