@@ -87,6 +87,8 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
       }),
   });
 
+  const runsRealPods = o.nodes.some((n) => !n.simulated) && (o.runtimeFor !== undefined || (o.localRuntime ?? 'process') === 'process');
+
   // Started on the next turn, so the caller prints "ready" before any of this work begins.
   let scheduler: LeadingScheduler | undefined;
   let network: Promise<ServiceNetwork | undefined> | undefined;
@@ -94,10 +96,14 @@ export function startComponents(o: ComponentsOptions): RunningComponents {
   const kick = setImmediate(() => {
     controllerManager.start();
     scheduler = startScheduler();
-    network = startServiceNetwork({ client: clientFor('system:kube-proxy', 'kube-proxy'), clock, logger, dataDir: o.dataDir }).then(
-      (n) => (serviceNetwork = n),
-      (err) => void logger.warn('service proxy and cluster DNS failed to start', err),
-    );
+    // Only a cluster whose pods are real processes needs Service addresses on this machine; a
+    // simulated one would take 10.96.0.10:53 and NodePorts from a real one running beside it.
+    if (runsRealPods) {
+      network = startServiceNetwork({ client: clientFor('system:kube-proxy', 'kube-proxy'), clock, logger, dataDir: o.dataDir }).then(
+        (n) => (serviceNetwork = n),
+        (err) => void logger.warn('service proxy and cluster DNS failed to start', err),
+      );
+    }
     void kubelets
       .start(nodeConfigs)
       .catch((err) => logger.warn('kubelet server failed to start', err))
