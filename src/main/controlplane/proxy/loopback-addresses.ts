@@ -32,6 +32,8 @@ export const whyNoLocalAddresses = (): string | undefined => {
 export class LoopbackAddresses implements LocalAddresses {
   readonly unavailable: string | undefined;
   private readonly added = new Set<string>();
+  /** addresses that were already there: used, never removed, not asked for again */
+  private readonly borrowed = new Set<string>();
 
   constructor(
     private readonly logger: Logger,
@@ -52,10 +54,11 @@ export class LoopbackAddresses implements LocalAddresses {
 
   async ensure(ip: string): Promise<boolean> {
     if (this.unavailable) return false;
-    if (this.added.has(ip)) return true;
+    if (this.added.has(ip) || this.borrowed.has(ip)) return true;
     const { ok, stderr } = await run(['addr', 'add', `${ip}/32`, 'dev', 'lo', ...(this.label ? ['label', this.label] : [])]);
     if (ok) this.added.add(ip);
-    else if (!/File exists|already assigned/i.test(stderr)) {
+    else if (/File exists|already assigned/i.test(stderr)) this.borrowed.add(ip);
+    else {
       this.logger.warn(`proxy: cannot add ${ip}/32 to lo: ${stderr.trim()}`);
       return false;
     }
@@ -63,6 +66,7 @@ export class LoopbackAddresses implements LocalAddresses {
   }
 
   async release(ip: string): Promise<void> {
+    this.borrowed.delete(ip);
     if (!this.added.delete(ip)) return;
     const { ok, stderr } = await run(['addr', 'del', `${ip}/32`, 'dev', 'lo']);
     if (!ok) this.logger.warn(`proxy: cannot remove ${ip}/32 from lo: ${stderr.trim()}`);
