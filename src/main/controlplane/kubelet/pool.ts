@@ -81,6 +81,7 @@ export class NodeAgentPool {
     void this.registerAll().then(() => {
       this.informers.start();
       this.workers = runWorkers(this.queue, this.o.workers ?? 16, (key) => this.sync(key), { logger: this.o.logger, name: 'kubelet' });
+      void this.pruneLeftovers();
     });
   }
 
@@ -113,6 +114,18 @@ export class NodeAgentPool {
     const pod = this.informers.informerFor('v1', 'Pod').lister.get(key);
     const agent = pod && this.agents.get(pod.spec?.nodeName);
     return agent ? agent.syncPod(pod) : undefined;
+  }
+
+  /** once the pods are known, runtimes drop what an earlier run left for pods that are gone (sandboxes) */
+  private async pruneLeftovers(): Promise<void> {
+    await this.informers.waitForCacheSync();
+    const pods = this.informers.informerFor('v1', 'Pod').lister;
+    for (const [name, agent] of this.agents) {
+      const runtime = agent.runtime as PodRuntime & { pruneLeftovers?(keep: Set<string>): Promise<void> };
+      if (!runtime.pruneLeftovers) continue;
+      const keep = new Set(pods.byIndex(NODE_NAME_INDEX, name).map((p: Obj) => p.metadata.uid as string));
+      await runtime.pruneLeftovers(keep).catch((err) => this.o.logger.warn(`node ${name}: removing leftovers failed`, err));
+    }
   }
 
   private async registerAll(): Promise<void> {

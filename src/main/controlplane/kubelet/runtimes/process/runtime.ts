@@ -170,6 +170,12 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     return containerProcesses(this.pods.values());
   }
 
+  /** removes sandboxes a crashed run left for pods this node no longer has */
+  async pruneLeftovers(keep: Set<string>): Promise<void> {
+    this.sandboxes ??= await this.o.sandboxes;
+    await this.sandboxes.prune(keep);
+  }
+
   /** kills a running container so restartPolicy restarts it (a failed liveness probe) */
   restartContainer(uid: string, name: string, graceMs: number): void {
     const rec = this.pods.get(uid);
