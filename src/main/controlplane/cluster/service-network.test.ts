@@ -7,6 +7,7 @@ import { ApiClient, realClock, silentLogger } from '../client';
 import { startInProcessApi } from './in-process';
 import { startServiceNetwork } from './service-network';
 import { eventually, fetchText, freePort, nameServer, closeAll } from '../proxy/test-support';
+import { acquireMachineLock, releaseMachineLock } from '../../../../test/machine-lock';
 
 const canOwnAddresses = process.platform === 'linux' && process.getuid?.() === 0;
 const loAddresses = (): string => execFileSync('ip', ['-4', 'addr', 'show', 'dev', 'lo'], { encoding: 'utf8' });
@@ -25,7 +26,10 @@ function resolveA(name: string, address: string): Promise<string[]> {
   });
 }
 
-test('the service network resolves kube-dns, proxies a ClusterIP, and takes its addresses off lo when it stops', async () => {
+test('the service network resolves kube-dns, proxies a ClusterIP, and takes its addresses off lo when it stops', async (t) => {
+  // 10.96.0.10:53 is the machine's: wait for any process-runtime cluster of another suite to finish.
+  await acquireMachineLock();
+  t.after(releaseMachineLock);
   const api = await startInProcessApi();
   const client = (user: string): ApiClient => new ApiClient({ handlers: api.storage, resources: api.resources, user, userAgent: `${user.split(':').pop()}/v1.33.0` });
   const admin = client('system:admin');
