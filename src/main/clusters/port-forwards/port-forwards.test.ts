@@ -119,6 +119,22 @@ test('when the pod goes, the forward reconnects with backoff and lands on the ne
   pf.dispose();
 });
 
+test('a remembered forward waiting out a long backoff retries at once when its cluster comes back online', async () => {
+  store.write([{ id: 'saved-1', clusterId: 'local', namespace: 'default', target: { kind: 'pod', name: 'web-3' }, port: 'http', localPort: 0 }]);
+  const pf = new PortForwardService({ connections: services.connections, store, logger: silentLogger, dial, backoff: { initialMs: 600_000, maxMs: 600_000 } });
+  pf.restore();
+  const waiting = await until(() => pf.list().find((f) => f.state === 'reconnecting'), 'the restored forward to wait for its pod');
+  assert.match(waiting.message ?? '', /pod default\/web-3 not found/);
+  await startPod('web-3');
+  services.connections.disconnect('local');
+  await services.connections.connect('local');
+  const active = await until(() => pf.list().find((f) => f.state === 'active'), 'the forward to come back without waiting out its backoff', 5_000);
+  assert.equal(active.podPort, 8080);
+  assert.equal(await (await fetch(active.url)).text(), 'web-3');
+  pf.dispose();
+  store.write([]);
+});
+
 test('mistakes are told at once, worded like kubectl', async () => {
   const pf = makeService();
   const start = (target: { kind: 'pod' | 'service'; name: string }, port: number | string, localPort?: number) => pf.start({ clusterId: 'local', namespace: 'default', target, port, localPort });
