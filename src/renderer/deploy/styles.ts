@@ -2,8 +2,8 @@
 // as a constructed stylesheet (the page's CSP allows those; styles.css stays the shell's).
 const CSS = `
 .deploy { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; gap: 14px; min-height: 56vh; }
-.deploy-templates { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; margin-bottom: 10px; }
-.deploy-template { text-align: left; padding: 6px 8px; border: 1px solid var(--line-strong); border-radius: 6px; background: var(--panel); }
+.deploy-templates { display: grid; min-width: 0; grid-template-columns: 1fr 1fr; gap: 6px; margin-bottom: 10px; }
+.deploy-template { text-align: left; white-space: normal; min-width: 0; overflow: hidden; padding: 6px 8px; border: 1px solid var(--line-strong); border-radius: 6px; background: var(--panel); }
 .deploy-template.current { border-color: var(--accent); background: var(--accent-soft); }
 .deploy-template small { display: block; color: var(--muted); font-size: 11px; line-height: 1.3; }
 .deploy-form { display: grid; grid-template-columns: 110px 1fr; gap: 5px 8px; align-items: center; }
@@ -16,7 +16,7 @@ const CSS = `
 .rollout-head { display: flex; align-items: center; gap: 10px; margin-bottom: 8px; }
 .rollout-head .summary { font-weight: 600; }
 .rollout-bar { flex: 1; height: 8px; background: var(--line); border-radius: 4px; overflow: hidden; max-width: 260px; }
-.rollout-bar > div { height: 100%; background: var(--ok); transition: width .3s; }
+.rollout-bar > div { height: 100%; background: var(--ok); }
 .rollout-pods { width: 100%; border-collapse: collapse; }
 .rollout-pods td, .rollout-pods th { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .rollout-pods .problem { color: var(--err); }
@@ -40,7 +40,7 @@ const CSS = `
 .events-toolbar { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; }
 .events-toolbar input, .events-toolbar select { border: 1px solid var(--line-strong); border-radius: 4px; padding: 3px 5px; background: var(--panel); }
 .events-scroll { flex: 1; overflow: auto; min-height: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
-.ev-row { position: absolute; left: 0; right: 0; display: grid; grid-template-columns: 70px 80px 130px 220px 1fr 50px; gap: 8px; padding: 3px 8px; border-bottom: 1px solid var(--line); height: 26px; align-items: center; white-space: nowrap; }
+.ev-row { position: absolute; left: 0; right: 0; display: grid; grid-template-columns: 50px 70px 130px minmax(120px, 240px) minmax(160px, 1fr) 50px; gap: 8px; padding: 3px 8px; border-bottom: 1px solid var(--line); height: 26px; align-items: center; white-space: nowrap; }
 .ev-row > * { overflow: hidden; text-overflow: ellipsis; }
 .ev-row.Warning .ev-type { color: var(--err); font-weight: 600; }
 .ev-head { position: sticky; top: 0; z-index: 1; background: var(--bg); font-weight: 600; color: var(--muted); }

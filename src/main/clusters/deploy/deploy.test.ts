@@ -78,7 +78,7 @@ describe('deploy, rollout, overview and events on the built-in cluster', () => {
   it('a container with no command is explained in words, not left Pending', async () => {
     await apply(form('worker', { name: 'nocmd', command: [] }));
     const latest = await watch('Deployment', 'nocmd');
-    const s = await until('the pod to be explained', () => latest().pods[0]?.problem && latest());
+    const s = await until('the pod to be explained', () => (latest().pods[0]?.problem ? latest() : undefined));
     assert.equal(s.done, false);
     assert.match(s.pods[0].problem!, /^container nocmd: \w+/);
     assert.match(s.summary, /0 of 1 Ready; 1 pod needs attention/);
@@ -87,7 +87,7 @@ describe('deploy, rollout, overview and events on the built-in cluster', () => {
   it('an unschedulable pod says why the scheduler refused it', async () => {
     await apply(form('worker', { name: 'huge', resources: { cpuRequest: '500', memoryRequest: '64Mi', cpuLimit: '', memoryLimit: '' } }));
     const latest = await watch('Deployment', 'huge');
-    const s = await until('the scheduler message', () => latest().pods[0]?.problem && latest());
+    const s = await until('the scheduler message', () => (latest().pods[0]?.problem ? latest() : undefined));
     assert.match(s.pods[0].problem!, /^not scheduled: .*cpu/i);
   });
 
