@@ -14,7 +14,8 @@ export interface PodShellTarget {
 }
 
 export const SHELLS: string[][] = [['bash'], ['sh']];
-/** how long a just-started shell may take to say it does not exist before we call it started */
+/** how long a just-started shell may take to say it does not exist before we call it started
+ *  (a shell that printed its prompt is started at once) */
 const NOT_FOUND_WINDOW_MS = 500;
 
 /** client-node resizes the tty when its stdout has columns/rows and emits 'resize' */
@@ -43,6 +44,7 @@ interface Attempt {
   out: TtyOutput;
   close(): void;
   ended: Promise<SessionEnd>;
+  firstOutput: Promise<void>;
 }
 
 export async function startPodShell(kc: KubeConfig, target: PodShellTarget, cols: number, rows: number, shells = SHELLS): Promise<TerminalSession> {
@@ -50,7 +52,7 @@ export async function startPodShell(kc: KubeConfig, target: PodShellTarget, cols
   for (const command of shells) {
     const events = new SessionEvents();
     const attempt = await execAttempt(kc, target, command, cols, rows, events);
-    const early = await Promise.race([attempt.ended, delay(NOT_FOUND_WINDOW_MS, undefined, { ref: false })]);
+    const early = await Promise.race([attempt.ended, attempt.firstOutput.then(() => undefined), delay(NOT_FOUND_WINDOW_MS, undefined, { ref: false })]);
     if (early && isNotFound(early)) {
       lastNotFound = early;
       continue;
@@ -74,7 +76,12 @@ function sessionOf(attempt: Attempt, events: SessionEvents): TerminalSession {
 
 async function execAttempt(kc: KubeConfig, t: PodShellTarget, command: string[], cols: number, rows: number, events: SessionEvents): Promise<Attempt> {
   const stdin = new PassThrough();
-  const out = new TtyOutput((b) => events.data(b), cols, rows);
+  let sawOutput!: () => void;
+  const firstOutput = new Promise<void>((r) => (sawOutput = r));
+  const out = new TtyOutput((b) => {
+    sawOutput();
+    events.data(b);
+  }, cols, rows);
   let status: V1Status | undefined;
   let ws;
   try {
@@ -86,7 +93,7 @@ async function execAttempt(kc: KubeConfig, t: PodShellTarget, command: string[],
     ws.on('close', (code: number, reason: Buffer) => resolve(endOf(status, code, reason.toString())));
     ws.on('error', (err: Error) => resolve({ message: `the connection to ${describe(t)} was lost: ${err.message}`, dropped: true }));
   });
-  return { command, stdin, out, close: () => ws.close(), ended };
+  return { command, stdin, out, close: () => ws.close(), ended, firstOutput };
 }
 
 export function endOf(status: V1Status | undefined, code: number, reason: string): SessionEnd {
