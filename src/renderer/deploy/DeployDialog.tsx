@@ -1,30 +1,16 @@
 // Click-to-deploy: pick a template or fill the form, preview (and edit) the YAML in the editor,
 // dry-run, deploy with server-side apply, then follow the rollout in the same dialog.
 import { useEffect, useMemo, useState } from 'react';
-import { parseAllDocuments, stringify } from 'yaml';
 import type { ApplyIssue } from '../../shared/bridge/types';
 import { TEMPLATES, emptyForm, formProblems, type DeployForm } from '../../shared/deploy/templates';
-import { manifestObjects } from '../../shared/deploy/manifest';
 import { useBridge } from '../bridge/context';
 import { toBridgeError } from '../hooks/useCall';
 import { Modal } from '../components/Modal';
 import { CodeEditor } from '../editor/CodeEditor';
 import { FormFields, commandText, envText, parseCommand, parseEnv, parsePorts, portsText, type TextFields } from './FormFields';
 import { RolloutPanel, type RolloutTarget } from './RolloutPanel';
+import { workloadIn, yamlOf } from './yaml';
 import { adoptDeployStyles } from './styles';
-
-const WORKLOADS = ['Deployment', 'StatefulSet', 'CronJob', 'DaemonSet'];
-
-export const yamlOf = (f: DeployForm): string => manifestObjects(f).map((o) => stringify(o)).join('---\n');
-
-/** the workload to follow in the YAML as applied (the user may have edited it) */
-export function workloadIn(text: string, fallbackNs: string): RolloutTarget | undefined {
-  for (const doc of parseAllDocuments(text)) {
-    const o = doc.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string } } | null;
-    if (o?.kind && WORKLOADS.includes(o.kind) && o.metadata?.name) return { kind: o.kind as RolloutTarget['kind'], name: o.metadata.name, namespace: o.metadata.namespace ?? fallbackNs };
-  }
-  return undefined;
-}
 
 const textOf = (f: DeployForm): TextFields => ({ command: commandText(f), ports: portsText(f), env: envText(f) });
 
