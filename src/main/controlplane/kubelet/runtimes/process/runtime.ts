@@ -132,7 +132,8 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     this.pods.delete(uid);
     this.backoff.forget(`${uid}/`);
     this.probes?.untrack(uid);
-    for (const r of rec.containers.values()) r.instance?.signal('SIGKILL');
+    // A sync still under way must not start anything more.
+    rec.terminating ??= Promise.resolve();
     if (!rec.hostNetwork) env.releasePodIP(uid);
     const done = this.cleanUp(rec).finally(() => this.cleanups.delete(done));
     this.cleanups.add(done);
@@ -243,6 +244,9 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
   }
 
   private async cleanUp(rec: PodRecord): Promise<void> {
+    await rec.creating;
+    await Promise.all([...rec.containers.values()].map((r) => r.starting));
+    for (const r of rec.containers.values()) r.instance?.signal('SIGKILL');
     await Promise.all([...rec.containers.values()].map((r) => r.instance?.exited));
     for (const r of rec.containers.values()) r.cgroup?.remove();
     await this.sandboxes?.destroy(rec.uid).catch((err) => this.o.logger.warn(`pod ${rec.uid}: removing its sandbox failed`, err));
