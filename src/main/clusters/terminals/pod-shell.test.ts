@@ -50,18 +50,17 @@ test('a missing shell falls back to the next; the exit code reaches the user', a
   assert.deepEqual(end, { exitCode: 4, message: 'exited with code 4', dropped: false });
 });
 
-// client-node sends the tty size as {"width","height"}; Go's JSON decoding matches keys without
-// regard to case, so real kubelets apply it. The built-in kubelet's WebSocket exec reads only
-// {"Width","Height"} for now.
-test('the tty resize channel reaches the shell', { todo: 'built-in kubelet: accept {"width","height"} on the resize channel as Go does' }, async () => {
-  const session = await startPodShell(kc, { namespace: 'default', pod: 'box' }, 80, 24);
+test('the tty gets its first size at once and every resize after', async () => {
+  const session = await startPodShell(kc, { namespace: 'default', pod: 'box' }, 100, 40);
   let out = '';
   session.onData((b) => (out += Buffer.from(b).toString()));
   try {
-    session.resize(100, 40);
+    session.write(Buffer.from('echo "first=$(stty size)"\r'));
+    await until(() => /first=40 100/.test(out), 'the first size', 10_000).catch(() => assert.fail(JSON.stringify(out)));
+    session.resize(120, 30);
     await new Promise((r) => setTimeout(r, 200));
     session.write(Buffer.from('echo "now=$(stty size)"\r'));
-    await until(() => /now=40 100/.test(out), 'the new size', 5_000).catch(() => assert.fail(JSON.stringify(out)));
+    await until(() => /now=30 120/.test(out), 'the new size', 10_000).catch(() => assert.fail(JSON.stringify(out)));
   } finally {
     session.close();
   }

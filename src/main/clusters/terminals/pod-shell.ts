@@ -5,6 +5,7 @@
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { PassThrough, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { WebSocket } from 'ws';
 import { SessionEvents, exitMessage, type SessionEnd, type TerminalSession } from './session';
 
 export interface PodShellTarget {
@@ -18,30 +19,30 @@ export const SHELLS: string[][] = [['bash'], ['sh']];
  *  (a shell that printed its prompt is started at once) */
 const NOT_FOUND_WINDOW_MS = 500;
 
-/** client-node resizes the tty when its stdout has columns/rows and emits 'resize' */
+/** the shell's output; it has no columns/rows, so client-node does not send sizes of its own */
 class TtyOutput extends Writable {
-  constructor(
-    private readonly sink: (bytes: Uint8Array) => void,
-    public columns: number,
-    public rows: number,
-  ) {
+  constructor(private readonly sink: (bytes: Uint8Array) => void) {
     super();
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
     this.sink(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     done();
   }
-  setSize(cols: number, rows: number): void {
-    this.columns = cols;
-    this.rows = rows;
-    this.emit('resize');
-  }
+}
+
+/** channel 4 of the exec WebSocket carries the tty size as kubectl sends it: Go's TerminalSize
+ *  marshalled, {"Width":…,"Height":…} (client-node's own sender writes lower-case keys, which Go
+ *  kubelets accept only because Go's JSON decoding ignores case) */
+const RESIZE_CHANNEL = 4;
+function sendSize(ws: WebSocket, cols: number, rows: number): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(Buffer.concat([Buffer.from([RESIZE_CHANNEL]), Buffer.from(JSON.stringify({ Width: cols, Height: rows }))]));
 }
 
 interface Attempt {
   command: string[];
   stdin: PassThrough;
-  out: TtyOutput;
+  resize(cols: number, rows: number): void;
   close(): void;
   ended: Promise<SessionEnd>;
   firstOutput: Promise<void>;
@@ -67,7 +68,7 @@ function sessionOf(attempt: Attempt, events: SessionEvents): TerminalSession {
   return {
     command: attempt.command,
     write: (bytes) => attempt.stdin.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    resize: (cols, rows) => attempt.out.setSize(cols, rows),
+    resize: (cols, rows) => attempt.resize(cols, rows),
     onData: (l) => events.onData(l),
     onEnd: (l) => events.onEnd(l),
     close: () => attempt.close(),
@@ -81,19 +82,20 @@ async function execAttempt(kc: KubeConfig, t: PodShellTarget, command: string[],
   const out = new TtyOutput((b) => {
     sawOutput();
     events.data(b);
-  }, cols, rows);
+  });
   let status: V1Status | undefined;
-  let ws;
+  let ws: WebSocket;
   try {
     ws = await new Exec(kc).exec(t.namespace, t.pod, t.container ?? '', command, out, null, stdin, true, (s) => (status = s));
   } catch (err) {
     throw new Error(`could not open a shell in ${describe(t)}: ${errorText(err)}`);
   }
+  sendSize(ws, cols, rows);
   const ended = new Promise<SessionEnd>((resolve) => {
     ws.on('close', (code: number, reason: Buffer) => resolve(endOf(status, code, reason.toString())));
     ws.on('error', (err: Error) => resolve({ message: `the connection to ${describe(t)} was lost: ${err.message}`, dropped: true }));
   });
-  return { command, stdin, out, close: () => ws.close(), ended, firstOutput };
+  return { command, stdin, resize: (c, r) => sendSize(ws, c, r), close: () => ws.close(), ended, firstOutput };
 }
 
 export function endOf(status: V1Status | undefined, code: number, reason: string): SessionEnd {
