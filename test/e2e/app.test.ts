@@ -31,7 +31,8 @@ async function chooseNamespaces(list: string[]) {
 
 describe('Wheelhouse in a browser', { skip: skipReason }, () => {
   before(async () => {
-    app = await startApp();
+    // browsing and actions on seeded objects (nginx pods, 400 rows): a simulated local node runs them
+    app = await startApp({ localRuntime: 'simulated' });
     page = app.page;
     page.setDefaultTimeout(T);
     api = apiFor(app.kubeconfig);

@@ -70,7 +70,9 @@ function waitForLines(child: ChildProcess, patterns: RegExp[], timeoutMs: number
   });
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** `localRuntime: 'simulated'` for scenarios that browse and act on objects without running them */
+export async function startApp(options: { localRuntime?: 'process' | 'simulated' } = {}): Promise<RunningApp> {
+  const simulated = options.localRuntime === 'simulated';
   const build = spawnSync(process.execPath, ['scripts/build-renderer.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`renderer build failed:\n${build.stderr}`);
   mkdirSync(SHOTS, { recursive: true });
@@ -81,8 +83,8 @@ export async function startApp(): Promise<RunningApp> {
   for (const f of files) writeFileSync(f, 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n');
   let out = '';
   // the app's built-in cluster runs the process runtime: one such cluster on the machine at a time
-  await acquireMachineLock();
-  const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
+  if (!simulated) await acquireMachineLock();
+  const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data'), ...(simulated ? ['--local-runtime', 'simulated'] : [])], {
     cwd: ROOT,
     env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: files.join(':'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -143,7 +145,7 @@ export async function startApp(): Promise<RunningApp> {
     stop: async () => {
       await browser.close().catch(() => undefined);
       await stopEngine();
-      releaseMachineLock();
+      if (!simulated) releaseMachineLock();
       rmSync(dir, { recursive: true, force: true });
     },
   };

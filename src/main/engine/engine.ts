@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { startCluster, type RunningCluster } from '../controlplane/cluster/cluster';
 import { KUBERNETES_VERSION } from '../../shared/version';
+import type { LocalRuntimeKind } from '../controlplane/kubelet';
 import { BridgeRouter } from './bridge/router';
 import { registerServices } from './services';
 
@@ -15,6 +16,8 @@ export interface EngineOptions {
   configDir: string;
   log: (line: string) => void;
   version?: string;
+  /** the built-in cluster's local node: host processes (default) or simulated pods */
+  localRuntime?: LocalRuntimeKind;
 }
 
 export interface Engine {
@@ -25,7 +28,7 @@ export interface Engine {
 
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const kubeconfigPath = join(options.clusterDataDir, 'kubeconfig.yaml');
-  const cluster = await startCluster({ dataDir: options.clusterDataDir, kubeconfigPath, log: options.log });
+  const cluster = await startCluster({ dataDir: options.clusterDataDir, kubeconfigPath, log: options.log, localRuntime: options.localRuntime });
   const router = new BridgeRouter();
   router.handle('app.info', async () => ({
     version: options.version ?? process.env.npm_package_version ?? '0.1.0',

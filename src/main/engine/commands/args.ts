@@ -58,7 +58,7 @@ export function parseClusterFlags(argv: string[]): ClusterFlags {
   };
 }
 
-function localRuntime(raw: string | undefined): LocalRuntimeKind {
+export function localRuntime(raw: string | undefined): LocalRuntimeKind {
   if (raw === undefined) return 'process';
   if (!(LOCAL_RUNTIMES as readonly string[]).includes(raw)) throw new Error(`--local-runtime must be one of ${LOCAL_RUNTIMES.join(', ')}, got "${raw}"`);
   return raw as LocalRuntimeKind;

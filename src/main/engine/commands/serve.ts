@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startEngine } from '../engine';
 import { startWebServer } from '../web/server';
 import { configDir, rendererDir } from '../paths';
-import { defaultDataDir } from './args';
+import { defaultDataDir, localRuntime } from './args';
 
 /** the package root (the folder holding package.json), from src/ through tsx or from dist/ and its chunks */
 export const packageRoot = (): string => {
@@ -16,7 +16,7 @@ export const packageRoot = (): string => {
 };
 
 export async function runServe(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'local-runtime': { type: 'string' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const engine = await startEngine({
@@ -24,6 +24,7 @@ export async function runServe(argv: string[]): Promise<number> {
     clusterDataDir: resolve(values['data-dir'] ?? defaultDataDir()),
     configDir: configDir(),
     log: (line) => console.error(line),
+    localRuntime: localRuntime(values['local-runtime']),
   });
   const web = await startWebServer(engine.router, rendererDir(packageRoot()), port);
   console.log(`wheelhouse: built-in cluster ready at ${engine.cluster.url} (kubeconfig: ${engine.cluster.kubeconfigPath})`);
