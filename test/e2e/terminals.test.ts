@@ -13,6 +13,8 @@ import { apiFor, type Api } from './seed';
 const T = 20_000;
 const NS = 'term-e2e';
 const POD = 'web-shell';
+// other clusters on a shared machine may run their pods in the host network: a fixed port collides
+const PORT = 20_000 + Math.floor(Math.random() * 10_000);
 let app: RunningApp;
 let api: Api;
 let page: Page;
@@ -60,7 +62,7 @@ describe('Terminals and port-forwards in the app', { skip: skipReason }, () => {
       namespace: NS,
       body: {
         metadata: { name: POD, labels: { app: 'web-shell' } },
-        spec: { containers: [{ name: 'web', image: 'python:3.11', command: ['/usr/bin/python3', '-m', 'http.server', '8080'], ports: [{ name: 'http', containerPort: 8080 }] }] },
+        spec: { containers: [{ name: 'web', image: 'python:3.11', command: ['/usr/bin/python3', '-m', 'http.server', String(PORT)], ports: [{ name: 'http', containerPort: PORT }] }] },
       },
     });
     await until('the pod to run', async () => ((await api.core.readNamespacedPod({ namespace: NS, name: POD })).status?.phase === 'Running' ? true : undefined), 60_000);
@@ -88,11 +90,11 @@ describe('Terminals and port-forwards in the app', { skip: skipReason }, () => {
 
   test("a port-forward from the pod's port is listed and carries HTTP", async () => {
     const drawer = await openPodDrawer();
-    await drawer.getByRole('button', { name: 'Forward port 8080' }).click();
+    await drawer.getByRole('button', { name: `Forward port ${PORT}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Local port').fill('');
     await dialog.getByRole('button', { name: 'Start' }).click();
-    const row = page.getByTestId('port-forward').filter({ hasText: `pod/${POD}:8080` });
+    const row = page.getByTestId('port-forward').filter({ hasText: `pod/${POD}:${PORT}` });
     await row.waitFor();
     await until('the forward to be active', async () => ((await row.textContent())?.includes('active') ? true : undefined), T);
     const local = /127\.0\.0\.1:(\d+)/.exec((await row.textContent()) ?? '')?.[1];
