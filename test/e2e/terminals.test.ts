@@ -114,6 +114,15 @@ describe('Terminals and port-forwards in the app', { skip: skipReason }, () => {
     await term.waitFor();
     const text = await run(term, 'kubectl get ns', new RegExp(`${NS}\\s+Active`));
     assert.match(text, /default\s+Active/);
+    // the dock's top edge drags to make it taller
+    const before = (await dock.boundingBox())!;
+    const handle = (await dock.getByRole('separator', { name: 'Resize the dock' }).boundingBox())!;
+    await page.mouse.move(handle.x + 200, handle.y + 3);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 200, handle.y - 120, { steps: 5 });
+    await page.mouse.up();
+    const after = (await dock.boundingBox())!;
+    assert.ok(after.height > before.height + 100, `the dock grew from ${before.height} to ${after.height}`);
     await app.shot('terminals-local-kubectl');
   });
 

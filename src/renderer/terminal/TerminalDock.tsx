@@ -2,6 +2,7 @@
 // mounted while it is open (hidden ones just are not shown), so switching tabs or views never ends
 // a session; closing a tab cancels its stream, which ends the session in the engine.
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type React from 'react';
 import type { ClusterSummary } from '../../shared/bridge/types';
 import type { PortForwardSpec, TerminalTarget } from '../../shared/bridge/methods-terminals';
 import { PortForwardsPanel } from '../port-forwards/PortForwardsPanel';
@@ -48,8 +49,23 @@ export function useTerminalDockHost(clusters: ClusterSummary[]): { api: Terminal
 
 function Dock({ state, setState, ended, onState }: { state: DockState; setState(f: (s: DockState) => DockState): void; ended: Record<string, boolean>; onState(key: string, s: SessionState): void }) {
   const select = (key: string) => setState((s) => ({ ...s, current: key, minimized: false }));
+  const [height, setHeight] = useState(300);
+  // drag the dock's top edge; set through the CSSOM (element.style), which the CSP allows
+  const startResize = (e: React.PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => setHeight(Math.max(120, Math.min(window.innerHeight - 120, window.innerHeight - ev.clientY)));
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
   return (
-    <section className={`dock${state.minimized ? ' minimized' : ''}`} aria-label="Terminals">
+    <section className={`dock${state.minimized ? ' minimized' : ''}`} aria-label="Terminals" style={state.minimized ? undefined : { height }}>
+      <div className="dock-resize" onPointerDown={startResize} role="separator" aria-orientation="horizontal" aria-label="Resize the dock" />
       <div className="dock-bar" role="tablist">
         {state.forwardsOpen ? <DockTab label="Port-forwards" current={state.current === 'forwards'} onSelect={() => select('forwards')} onClose={() => setState((s) => closeTab(s, 'forwards'))} /> : null}
         {state.tabs.map((t) => (
