@@ -88,6 +88,27 @@ describe('Terminals and port-forwards in the app', { skip: skipReason }, () => {
     assert.match(await screenText(term), new RegExp(`host=${POD}`));
   });
 
+  test('copy with Ctrl+Shift+C and paste with Ctrl+Shift+V', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const dock = page.locator('.dock');
+    await dock.getByRole('tab', { name: POD }).click();
+    const term = dock.locator('.dock-pane:not([hidden]) [data-testid="terminal"]');
+    const line = term.locator('.xterm-rows > div', { hasText: new RegExp(`^host=${POD}`) }).first();
+    const box = (await line.boundingBox())!;
+    await page.mouse.dblclick(box.x + 20, box.y + box.height / 2);
+    await page.keyboard.press('Control+Shift+C');
+    const copied = await until('the selection on the clipboard', async () => {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      return text.includes(POD) ? text : undefined;
+    }, T);
+    assert.equal(copied, `host=${POD}`);
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((6*7))'));
+    await term.click();
+    await page.keyboard.press('Control+Shift+V');
+    await page.keyboard.press('Enter');
+    await until('the pasted command to run', async () => ((await screenText(term)).includes('pasted-42') ? true : undefined), T);
+  });
+
   test("a port-forward from the pod's port is listed and carries HTTP", async () => {
     const drawer = await openPodDrawer();
     await drawer.getByRole('button', { name: `Forward port ${PORT}` }).click();
