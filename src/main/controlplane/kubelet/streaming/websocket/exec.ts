@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import type { ExecSession } from '../../server/types';
 import type { ExecQuery, StartExec } from '../types';
 import { CLOSE, ERROR, RESIZE, STDERR, STDIN, STDOUT, V5, decodeFrame, pump, sendFrame } from './channels';
+import { parseTerminalSize } from '../terminal-size';
 
 // After the process exits, its output pipes normally end at once; a pty whose children linger must not hold the stream open.
 const DRAIN_MS = 2000;
@@ -35,12 +36,9 @@ const finish = (ws: WebSocket, protocol: string, status: Record<string, unknown>
 };
 
 const onResize = (session: ExecSession, data: Buffer): void => {
-  try {
-    const size = JSON.parse(data.toString('utf8')) as { Width?: number; Height?: number };
-    if (size.Width && size.Height) session.resize(size.Width, size.Height);
-  } catch {
-    // a malformed resize is ignored, as upstream's decoder loop does
-  }
+  // a malformed resize is ignored, as upstream's decoder loop does
+  const size = parseTerminalSize(data.toString('utf8'));
+  if (size) session.resize(size.cols, size.rows);
 };
 
 const routeInput = (ws: WebSocket, protocol: string, session: ExecSession): void => {
