@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startCluster, type RunningCluster } from '../../controlplane/cluster/cluster';
 import { startPodShell } from './pod-shell';
+import { acquireMachineLock, releaseMachineLock } from '../../../../test/machine-lock';
 import type { SessionEnd, TerminalSession } from './session';
 
 const dir = mkdtempSync(join(tmpdir(), 'wh-pod-shell-'));
@@ -24,6 +25,7 @@ async function until(check: () => Promise<boolean> | boolean, what: string, ms =
 }
 
 before(async () => {
+  await acquireMachineLock();
   cluster = await startCluster({ port: 0, dataDir: join(dir, 'data'), kubeconfigPath: join(dir, 'kubeconfig.yaml') });
   kc = new KubeConfig();
   kc.loadFromFile(join(dir, 'kubeconfig.yaml'));
@@ -33,6 +35,7 @@ before(async () => {
 });
 after(async () => {
   await cluster.stop();
+  releaseMachineLock();
   rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
