@@ -1,6 +1,6 @@
 // deploy.watch: a workload's rollout as the user watches it after Deploy — replicas Ready, each
 // pod's phase, and, for a pod that is stuck, why (explain-pod.ts) with the crashed container's last
-// log lines. Polls once a second: a rollout is short, and one poll reads two lists.
+// log lines. Watches tell it when to read again; a poll once a second is the safety net.
 import type { RolloutPod, RolloutState } from '../../../shared/bridge/methods-deploy';
 import type { KubeHttp } from '../cache/kube-http';
 import { crashedContainer, explainPod } from './explain-pod';
@@ -15,6 +15,7 @@ const PATHS: Record<RolloutState['kind'], string> = {
 };
 
 const POLL_MS = 1000;
+const NUDGE_MS = 50;
 const TAIL_LINES = 10;
 
 export const selectorText = (sel: Obj | undefined): string =>
@@ -47,13 +48,42 @@ export class RolloutWatch {
     return { ...t, ...progress(t.kind, workload, pods), pods };
   }
 
-  /** sends the state every second until `closed` resolves */
+  /**
+   * sends the state whenever it changes until `closed` resolves: read again as soon as a watch on
+   * the namespace's pods or on the workload reports a change (coalesced over NUDGE_MS), and at
+   * least every POLL_MS in case a watch is not served or dropped
+   */
   async follow(t: RolloutTarget, send: (s: RolloutState) => void, closed: Promise<void>): Promise<void> {
     let open = true;
-    void closed.then(() => (open = false));
+    let wake: (() => void) | undefined;
+    const aborter = new AbortController();
+    void closed.then(() => {
+      open = false;
+      aborter.abort();
+      wake?.();
+    });
+    // a change seen while a read is under way makes the next read start at once
+    let pending = false;
+    const nudge = () => {
+      pending = true;
+      wake?.();
+    };
+    const ns = encodeURIComponent(t.namespace);
+    const workloads = PATHS[t.kind].replace('{ns}', ns).replace('/{name}', '');
+    for (const [path, query] of [[`/api/v1/namespaces/${ns}/pods`, {}], [workloads, { fieldSelector: `metadata.name=${t.name}` }]] as const) {
+      void this.http.stream(t.clusterId, { path, query: { ...query, watch: 1, timeoutSeconds: 600 } }, nudge, aborter.signal).catch(() => undefined);
+    }
     let last = '';
     while (open) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      if (!pending) {
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, POLL_MS);
+        });
+      }
+      wake = undefined;
+      pending = false;
+      await new Promise((r) => setTimeout(r, NUDGE_MS));
       if (!open) return;
       try {
         const s = await this.state(t);
