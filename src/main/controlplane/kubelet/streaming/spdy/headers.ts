@@ -96,27 +96,39 @@ export class HeaderDeflater {
 /** one direction's incoming zlib stream; blocks must be inflated in arrival order */
 export class HeaderInflater {
   private readonly inflate: Inflate = createInflate({ dictionary: spdy3Dictionary() });
+  private inflated: Buffer[] = [];
   private failure: Error | undefined;
+  private onFailure: ((err: Error) => void) | undefined;
 
   constructor() {
-    this.inflate.on('error', (err) => (this.failure = err));
+    // flowing mode: zlib stops at a full readable buffer, so a big block would never finish flushing
+    this.inflate.on('data', (c: Buffer) => this.inflated.push(c));
+    this.inflate.on('error', (err) => {
+      this.failure = new SpdyProtocolError(`header block: ${err.message}`);
+      // a broken stream never calls the flush callback; the pending block fails here instead
+      this.onFailure?.(this.failure);
+    });
   }
 
   decompress(block: Buffer): Promise<Headers> {
     return new Promise((resolve, reject) => {
-      if (this.failure) return reject(new SpdyProtocolError(`header block: ${this.failure.message}`));
+      if (this.failure) return reject(this.failure);
+      this.onFailure = reject;
       this.inflate.write(block);
-      this.inflate.flush(constants.Z_SYNC_FLUSH, () => {
-        if (this.failure) return reject(new SpdyProtocolError(`header block: ${this.failure.message}`));
-        // paused mode: everything inflated so far waits in the readable buffer once the flush is done
-        const chunks: Buffer[] = [];
-        for (let c: Buffer | null; (c = this.inflate.read() as Buffer | null) !== null; ) chunks.push(c);
-        try {
-          resolve(decodeHeaderPairs(Buffer.concat(chunks)));
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      });
+      this.inflate.flush(constants.Z_SYNC_FLUSH, () =>
+        // the last 'data' of this block may still be on its way; it is out by the next turn
+        setImmediate(() => {
+          this.onFailure = undefined;
+          if (this.failure) return reject(this.failure);
+          const raw = Buffer.concat(this.inflated);
+          this.inflated = [];
+          try {
+            resolve(decodeHeaderPairs(raw));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        }),
+      );
     });
   }
 

@@ -2,5 +2,4 @@
 // kubectl ≤1.30, and port-forward tunnelled in a WebSocket for kubectl 1.31+.
 export { serveSpdyExec, EXEC_PROTOCOLS, STREAM_CREATION_TIMEOUT_MS, type SpdyExecOptions } from './exec';
 export { serveSpdyPortForward, serveTunneledPortForward, PORT_FORWARD_PROTOCOLS, type SpdyPortForwardOptions } from './port-forward';
-/** the WebSocket subprotocol kubectl 1.31+ asks for when it tunnels SPDY port-forward */
-export const TUNNELED_PORT_FORWARD_PROTOCOL = 'SPDY/3.1+portforward.k8s.io';
+export { acceptTunneledPortForward, isTunneledPortForward, TUNNELED_PORT_FORWARD_PROTOCOL } from './tunnel';

@@ -5,18 +5,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
-import type { WebSocket } from 'ws';
-import { WebSocketServer } from 'ws';
 import type { ExecOptions, ExecSession } from '../../server/types';
 import { parseExecQuery } from '../query';
-import { serveSpdyExec, serveSpdyPortForward, serveTunneledPortForward, TUNNELED_PORT_FORWARD_PROTOCOL } from './index';
+import { acceptTunneledPortForward, isTunneledPortForward, serveSpdyExec, serveSpdyPortForward } from './index';
 
 export const KUBECTL_DIR = '/usr/lib/google-cloud-sdk/bin';
 
 export interface StreamsEndpoint {
   url: string;
-  /** every exec started, with the options it got */
-  execs: { argv: string[]; opts: ExecOptions }[];
+  /** every exec started: the options it got, the sizes it was told, whether it was killed */
+  execs: { argv: string[]; opts: ExecOptions; sizes: [number, number][]; killed: boolean }[];
+  /** which handler took each upgrade: spdy-exec, spdy-portforward, tunnel-portforward */
+  upgrades: string[];
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ const DISCOVERY: Record<string, unknown> = {
 };
 
 /** spawns argv as a host process; stdin/stdout/stderr are its pipes */
-export function spawnExec(argv: string[], opts: ExecOptions): Promise<ExecSession> {
+export function spawnExec(argv: string[], opts: ExecOptions, record?: StreamsEndpoint['execs'][number]): Promise<ExecSession> {
   const child = spawn(argv[0]!, argv.slice(1), { stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', opts.tty ? 'pipe' : 'pipe'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -54,9 +54,12 @@ export function spawnExec(argv: string[], opts: ExecOptions): Promise<ExecSessio
         stdin: child.stdin ?? undefined,
         stdout: child.stdout ?? undefined,
         stderr: opts.tty ? undefined : (child.stderr ?? undefined),
-        resize: () => {},
+        resize: (cols, rows) => record?.sizes.push([cols, rows]),
         exited: new Promise((r) => child.once('close', (code, signal) => r({ exitCode: code ?? 137, signal: signal ?? undefined }))),
-        kill: () => child.kill('SIGKILL'),
+        kill: () => {
+          if (record) record.killed = true;
+          child.kill('SIGKILL');
+        },
       }),
     );
   });
@@ -69,9 +72,9 @@ export const connectLocal = (port: number): Promise<Socket> =>
     s.once('error', reject);
   });
 
-export async function startStreamsEndpoint(): Promise<StreamsEndpoint> {
+export async function startStreamsEndpoint(streamCreationTimeoutMs?: number): Promise<StreamsEndpoint> {
   const execs: StreamsEndpoint['execs'] = [];
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: () => TUNNELED_PORT_FORWARD_PROTOCOL });
+  const upgrades: string[] = [];
   const server: Server = createServer((req, res) => {
     const m = /^\/api\/v1\/namespaces\/default\/pods\/([^/?]+)$/.exec(req.url!.split('?')[0]!);
     res.setHeader('Content-Type', 'application/json');
@@ -85,24 +88,30 @@ export async function startStreamsEndpoint(): Promise<StreamsEndpoint> {
     const url = new URL(req.url!, 'http://x');
     const u = { req, socket, head };
     if (url.pathname.endsWith('/portforward')) {
-      if (String(req.headers.upgrade).toLowerCase() === 'websocket') {
-        return wss.handleUpgrade(req, socket, head, (ws: WebSocket) => serveTunneledPortForward(ws, connectLocal, { pod: 'uid-web' }));
+      const opts = { pod: 'uid-web', streamCreationTimeoutMs };
+      if (isTunneledPortForward(req)) {
+        upgrades.push('tunnel-portforward');
+        return acceptTunneledPortForward(u, connectLocal, opts);
       }
-      return serveSpdyPortForward(u, connectLocal, { pod: 'uid-web' });
+      upgrades.push('spdy-portforward');
+      return serveSpdyPortForward(u, connectLocal, opts);
     }
+    upgrades.push('spdy-exec');
     const query = parseExecQuery(url.searchParams, url.pathname.endsWith('/exec'));
-    serveSpdyExec(u, query, (opts) => {
-      execs.push({ argv: query.command, opts });
-      return spawnExec(query.command, opts);
-    });
+    const start = (opts: ExecOptions) => {
+      const record = { argv: query.command, opts, sizes: [], killed: false };
+      execs.push(record);
+      return spawnExec(query.command, opts, record);
+    };
+    serveSpdyExec(u, query, start, { streamCreationTimeoutMs });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
     execs,
+    upgrades,
     close: async () => {
-      for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
@@ -128,3 +137,34 @@ export function kubectl(version: string, server: string, args: string[], input?:
 }
 
 export const hasKubectl = (version: string): boolean => spawnSync(`${KUBECTL_DIR}/kubectl.${version}`, ['version', '--client'], { stdio: 'ignore' }).status === 0;
+
+export interface RawUpgrade {
+  socket: Socket;
+  /** the response head, e.g. "HTTP/1.1 101 Switching Protocols\r\n…" */
+  head: string;
+  /** bytes after the head */
+  rest: Buffer;
+}
+
+/** sends an upgrade request by hand and returns the socket once the response head is in */
+export function rawUpgrade(url: string, path: string, headers: Record<string, string>): Promise<RawUpgrade> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = netConnect(Number(port), '127.0.0.1');
+    let got = Buffer.alloc(0);
+    const onData = (c: Buffer): void => {
+      got = Buffer.concat([got, c]);
+      const end = got.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      socket.off('data', onData);
+      resolve({ socket, head: got.subarray(0, end).toString(), rest: got.subarray(end + 4) });
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+    const lines = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: Upgrade', 'Upgrade: SPDY/3.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    socket.write(lines.join('\r\n') + '\r\n\r\n');
+  });
+}
+
+/** resolves when the socket closes (either side) */
+export const closed = (s: Socket): Promise<void> => new Promise((r) => (s.destroyed ? r() : s.once('close', () => r())));
