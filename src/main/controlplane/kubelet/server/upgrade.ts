@@ -7,7 +7,7 @@ import { parseExecQuery, parsePorts } from '../streaming/query';
 import { EXEC_PROTOCOLS, PORT_FORWARD_PROTOCOLS, chooseProtocol, offeredProtocols } from '../streaming/websocket/channels';
 import { serveWebSocketExec } from '../streaming/websocket/exec';
 import { serveWebSocketPortForward } from '../streaming/websocket/portforward';
-import { serveSpdyExec, serveSpdyPortForward, serveTunneledPortForward } from './spdy';
+import { acceptTunneledPortForward, closeTunneledPortForwards, serveSpdyExec, serveSpdyPortForward } from './spdy';
 import { rejectUpgrade } from './respond';
 import type { ContainerStreams, PodRef } from './types';
 
@@ -39,6 +39,7 @@ export class UpgradeDispatcher {
   close(): void {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
+    closeTunneledPortForwards();
   }
 
   private spdy(u: UpgradeRequest, t: StreamTarget): void {
@@ -51,7 +52,8 @@ export class UpgradeDispatcher {
     const offered = offeredProtocols(u.req.headers['sec-websocket-protocol']);
     const connect = (port: number) => this.streams.portForward(t.pod, port);
     if (t.kind === 'portForward') {
-      if (offered.includes(TUNNELED_PORT_FORWARD)) return this.accept(u, TUNNELED_PORT_FORWARD, (ws) => serveTunneledPortForward(ws, connect, { pod: t.pod.name, uid: t.pod.uid }));
+      // ws refuses this subprotocol ('/' is not a token char) and kubectl would quietly fall back to SPDY; the spdy module accepts it
+      if (offered.includes(TUNNELED_PORT_FORWARD)) return acceptTunneledPortForward(u, connect, { pod: t.pod.name, uid: t.pod.uid });
       const ports = parsePorts(t.query);
       const protocol = chooseProtocol(offered, PORT_FORWARD_PROTOCOLS) ?? '';
       return this.accept(u, protocol, (ws) => serveWebSocketPortForward(ws, protocol, ports, t.pod.uid, connect));

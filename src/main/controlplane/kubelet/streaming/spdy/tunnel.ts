@@ -15,7 +15,7 @@ let wss: WebSocketServer | undefined;
 
 function server(): WebSocketServer {
   if (wss) return wss;
-  wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
+  wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: true });
   wss.on('headers', (headers, req) => {
     if (tunnelled.has(req)) headers.push(`Sec-WebSocket-Protocol: ${TUNNELED_PORT_FORWARD_PROTOCOL}`);
   });
@@ -33,4 +33,9 @@ export function acceptTunneledPortForward(u: UpgradeRequest, connect: ConnectPor
   delete u.req.headers['sec-websocket-protocol'];
   tunnelled.add(u.req);
   server().handleUpgrade(u.req, u.socket, u.head, (ws) => serveTunneledPortForward(ws, connect, opts));
+}
+
+/** drops every tunnelled port-forward (the kubelet server is closing) */
+export function closeTunneledPortForwards(): void {
+  for (const ws of wss?.clients ?? []) ws.terminate();
 }
