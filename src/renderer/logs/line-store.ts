@@ -5,7 +5,8 @@
 import type { LogBatch, LogLine, LogSource } from '../../shared/bridge/methods-logs';
 
 const CHUNK = 8192;
-export const MAX_LINES = 1_000_000;
+// 2^20 rows of 18 px stay under the ~33.5 million px an element can be tall in Chromium
+export const MAX_LINES = 1_048_576;
 
 type Marker = NonNullable<LogLine['marker']>;
 

@@ -25,8 +25,13 @@ const WAITING = /waiting to start|ContainerCreating|PodInitializing|is not avail
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const wake = () => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', wake);
+      resolve();
+    };
+    const t = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
   });
 
 const podPath = (r: ContainerRef): string => `/api/v1/namespaces/${encodeURIComponent(r.namespace)}/pods/${encodeURIComponent(r.pod)}`;
