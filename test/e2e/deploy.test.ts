@@ -19,10 +19,10 @@ let page: Page;
 
 const dialog = () => page.getByRole('dialog');
 
-async function openDeploy(template: string) {
+async function openDeploy(template: string, namespace = NS) {
   await page.getByRole('button', { name: 'Deploy', exact: true }).click();
   await dialog().getByRole('radio', { name: new RegExp(`^${template}`) }).click();
-  await dialog().getByLabel('Namespace', { exact: true }).fill(NS);
+  await dialog().getByLabel('Namespace', { exact: true }).fill(namespace);
 }
 
 describe('Deploy, overview and events in the app', { skip: skipReason }, () => {
@@ -68,13 +68,15 @@ describe('Deploy, overview and events in the app', { skip: skipReason }, () => {
     await dialog().getByRole('button', { name: 'Close' }).last().click();
   });
 
-  test('a deploy whose container has no command says why it cannot run', async () => {
-    await openDeploy('Blank form');
+  test('a deploy whose container has no command says why it cannot run (into a namespace it creates)', async () => {
+    await openDeploy('Blank form', `${NS}-new`);
     await dialog().getByLabel('Name', { exact: true }).fill('nocmd');
     await dialog().getByLabel('Image', { exact: true }).fill('busybox:1.36');
+    await page.waitForFunction(() => document.querySelector('.deploy-preview .code-editor')?.shadowRoot?.textContent?.includes('kind: Namespace'));
     await dialog().getByRole('button', { name: 'Deploy', exact: true }).click();
     const problem = dialog().locator('tr[data-pod^="nocmd-"] td.problem');
     await problem.waitFor({ timeout: 60_000 });
+    assert.match((await dialog().locator('p.muted').first().textContent()) ?? '', /namespace\/deploy-e2e-new created/);
     assert.match((await problem.textContent()) ?? '', /container nocmd: CreateContainerError: .*command/i);
     assert.match((await dialog().getByTestId('rollout-summary').textContent()) ?? '', /0 of 1 Ready; 1 pod needs attention/);
     await app.shot('deploy-05-no-command');

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApplyIssue } from '../../shared/bridge/types';
 import { TEMPLATES, emptyForm, formProblems, type DeployForm } from '../../shared/deploy/templates';
 import { useBridge } from '../bridge/context';
-import { toBridgeError } from '../hooks/useCall';
+import { toBridgeError, useCall } from '../hooks/useCall';
 import { Modal } from '../components/Modal';
 import { CodeEditor } from '../editor/CodeEditor';
 import { FormFields, commandText, envText, parseCommand, parseEnv, parsePorts, portsText, type TextFields } from './FormFields';
@@ -24,10 +24,12 @@ export function DeployDialog({ clusterId, namespace, onClose }: { clusterId: str
   const full = useMemo(() => ({ ...form, command: parseCommand(text.command), ports: parsePorts(text.ports), env: parseEnv(text.env) }), [form, text]);
   const problems = formProblems(full);
   const valid = Object.keys(problems).length === 0;
+  const known = useCall(`ns|${clusterId}`, () => client.call('namespaces.list', { clusterId }));
+  const newNamespace = !!known.data && !known.data.includes(full.namespace);
   const [yaml, setYaml] = useState(() => yamlOf(full));
   useEffect(() => {
-    if (valid) setYaml(yamlOf(full));
-  }, [full, valid]);
+    if (valid) setYaml(yamlOf(full, newNamespace));
+  }, [full, valid, newNamespace]);
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<ApplyIssue[]>([]);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();

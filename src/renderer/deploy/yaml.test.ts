@@ -71,6 +71,11 @@ describe('deploy YAML', () => {
   it('renders the web-server template as the golden YAML', () => {
     assert.equal(yamlOf(form('web')), WEB);
   });
+  it('creates the namespace first when the cluster does not have it', () => {
+    const text = yamlOf({ ...form('worker'), namespace: 'fresh' }, true);
+    assert.ok(text.startsWith('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: fresh\n---\napiVersion: apps/v1\nkind: Deployment\n'), text);
+    assert.deepEqual(workloadIn(text, 'x'), { kind: 'Deployment', name: 'worker', namespace: 'fresh' });
+  });
   it('finds the workload to follow, also after the user edited the YAML', () => {
     assert.deepEqual(workloadIn(WEB, 'x'), { kind: 'Deployment', name: 'web', namespace: 'default' });
     assert.deepEqual(workloadIn(yamlOf(form('cronjob')), 'x'), { kind: 'CronJob', name: 'hello', namespace: 'default' });

@@ -8,7 +8,9 @@ const WORKLOADS = ['Deployment', 'StatefulSet', 'CronJob', 'DaemonSet'];
 
 type Target = { kind: RolloutState['kind']; namespace: string; name: string };
 
-export const yamlOf = (f: DeployForm): string => manifestObjects(f).map((o) => stringify(o)).join('---\n');
+/** the form's objects; a Namespace first when the form names one the cluster does not have yet */
+export const yamlOf = (f: DeployForm, createNamespace = false): string =>
+  [...(createNamespace ? [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: f.namespace } }] : []), ...manifestObjects(f)].map((o) => stringify(o)).join('---\n');
 
 /** the workload to follow in the YAML as applied (the user may have edited it) */
 export function workloadIn(text: string, fallbackNs: string): Target | undefined {
