@@ -80,7 +80,7 @@ function Search(p: ToolbarProps) {
       p.onStep(e.shiftKey ? -1 : 1);
     }
   };
-  const count = !p.query ? '' : p.matchCount === 0 ? 'no matches' : p.currentMatch >= 0 ? `${p.currentMatch + 1} / ${p.matchCount}` : `${p.matchCount} matches`;
+  const count = !p.query ? '' : p.matchCount === 0 ? 'no matches' : p.currentMatch >= 0 ? `${p.currentMatch + 1} / ${p.matchCount}` : `${p.matchCount} ${p.matchCount === 1 ? 'match' : 'matches'}`;
   return (
     <>
       <input type="search" className="log-search" placeholder="Search (Enter: next)" aria-label="Search logs" value={p.query} onChange={(e) => p.onQuery(e.target.value)} onKeyDown={onKey} />
