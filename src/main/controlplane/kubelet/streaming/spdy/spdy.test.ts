@@ -110,6 +110,25 @@ for (const [v, carrier] of [
   });
 }
 
+test('a command that cannot start comes back as an InternalError Status', { skip: hasKubectl('1.27') ? false : 'no kubectl.1.27' }, async () => {
+  const r = await kubectl('1.27', ep.url, ['exec', 'web', '--', '/no/such/command']);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /Internal error occurred: error executing command in container: spawn \/no\/such\/command ENOENT/);
+});
+
+test('v3.channel.k8s.io: the error stream carries only the text of a failure', async () => {
+  const r = await rawUpgrade(ep.url, `/api/v1/namespaces/default/pods/web/exec?command=sh&command=-c&command=${encodeURIComponent('exit 3')}&stdout=1`, { 'X-Stream-Protocol-Version': 'v3.channel.k8s.io' });
+  assert.match(r.head, /X-Stream-Protocol-Version: v3\.channel\.k8s\.io/);
+  const d = new HeaderDeflater();
+  r.socket.write(synStreamFrame(1, 0, d.compress({ streamtype: 'error' })));
+  r.socket.write(synStreamFrame(3, 0, d.compress({ streamtype: 'stdout' })));
+  const frames = await readFrames(r, 6); // 2 SYN_REPLY, stdout FIN, error text, error FIN, GOAWAY
+  const text = frames.filter((x) => x.kind === 'data' && x.streamId === 1).map((x) => (x.kind === 'data' ? x.data.toString() : '')).join('');
+  assert.equal(text, 'command terminated with non-zero exit code: error executing command [sh -c exit 3], exit code 3');
+  assert.ok(frames.some((x) => x.kind === 'control' && x.type === 7), 'GOAWAY at the end');
+  r.socket.destroy();
+});
+
 test('a client offering no protocol we serve gets 403 and the versions we accept', async () => {
   const r = await rawUpgrade(ep.url, '/api/v1/namespaces/default/pods/web/exec?command=true&stdout=1', { 'X-Stream-Protocol-Version': 'v9.channel.k8s.io' });
   assert.match(r.head, /^HTTP\/1\.1 403 Forbidden/);
