@@ -9,7 +9,7 @@ const kind = (k: string, group: string, plural: string): ResourceKind => ({
 
 test('a deployment can be edited, scaled, restarted, rolled back and deleted', () => {
   const ids = actionsFor(kind('Deployment', 'apps', 'deployments'), { group: 'apps', version: 'v1', plural: 'deployments', namespace: 'ns', name: 'web' }).map((a) => a.id);
-  assert.deepEqual(ids, ['edit', 'scale', 'restart', 'rollback', 'delete']);
+  assert.deepEqual(ids, ['logs', 'edit', 'scale', 'restart', 'rollback', 'delete']);
 });
 
 test('scale is checked on the scale subresource of the named object', () => {

@@ -2,7 +2,7 @@
 // Pure data so the details panel and the row context menu show the same list.
 import type { AccessCheck, ObjectRef, ResourceKind } from '../../shared/bridge/types';
 
-export type ActionId = 'edit' | 'delete' | 'scale' | 'restart' | 'rollback' | 'cordon' | 'uncordon' | 'drain' | 'trigger' | 'suspend' | 'resume';
+export type ActionId = 'logs' | 'edit' | 'delete' | 'scale' | 'restart' | 'rollback' | 'cordon' | 'uncordon' | 'drain' | 'trigger' | 'suspend' | 'resume';
 
 export interface ActionDef {
   id: ActionId;
@@ -14,6 +14,7 @@ export interface ActionDef {
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const LOGGED_WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet']);
 
 function check(kind: ResourceKind, ref: ObjectRef, verb: string, subresource?: string): AccessCheck {
   return { verb, group: kind.group, resource: kind.plural, namespace: ref.namespace, name: ref.name, ...(subresource ? { subresource } : {}) };
@@ -26,6 +27,10 @@ export function actionsFor(kind: ResourceKind, ref: ObjectRef, object?: Record<s
   const out: ActionDef[] = [];
   const add = (id: ActionId, label: string, destructive: boolean, c: AccessCheck) => out.push({ id, label, destructive, check: c });
   const patch = check(kind, ref, 'patch');
+  // logs open in the logs dock (src/renderer/logs): a Pod's own, or every pod of a workload
+  const logs = { verb: 'get', group: '', resource: 'pods', subresource: 'log', namespace: ref.namespace };
+  if (kind.kind === 'Pod' && kind.group === '') add('logs', 'Logs', false, { ...logs, name: ref.name });
+  if (LOGGED_WORKLOADS.has(kind.kind) && (kind.group === 'apps' || kind.group === 'batch')) add('logs', 'Logs of all pods', false, logs);
   if (kind.verbs.includes('patch') || kind.verbs.includes('update')) add('edit', 'Edit', false, patch);
   if (SCALABLE.has(kind.kind)) add('scale', 'Scale', false, check(kind, ref, 'patch', 'scale'));
   if (RESTARTABLE.has(kind.kind)) {

@@ -6,6 +6,7 @@ import { useBridge } from '../bridge/context';
 import { toBridgeError } from '../hooks/useCall';
 import type { ActionDef } from './catalog';
 import { ConfirmDialog, DeleteDialog, describeRef, RollbackDialog, ScaleDialog } from './dialogs';
+import { openLogsOf } from '../logs/LogsButton';
 
 export interface Notice {
   tone: 'info' | 'error';
@@ -48,6 +49,8 @@ export function useActionRunner(clusterId: string, onEdit: (t: ActionTarget) => 
     const ask = (title: string, body: string, verb: string, call: () => Promise<unknown>) =>
       setDialog(<ConfirmDialog title={title} body={body} verb={verb} onCancel={close} onConfirm={() => perform(verb, what, call)} />);
     switch (action.id) {
+      case 'logs':
+        return openLogsOf(client, clusterId, kind, ref);
       case 'edit':
         return onEdit({ kind, ref, object });
       case 'delete':

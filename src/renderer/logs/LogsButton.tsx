@@ -1,26 +1,19 @@
-// "Logs" on a Pod's drawer, "Logs of all pods" on a workload's: opens a tab in the logs dock.
+// Opens the logs of an object from the action catalog ("Logs" on a Pod, "Logs of all pods" on a
+// workload), in the drawer's action bar and the row context menu alike.
 import type { ObjectRef, ResourceKind } from '../../shared/bridge/types';
 import type { WorkloadKind } from '../../shared/bridge/methods-logs';
-import { useBridge } from '../bridge/context';
+import type { BridgeClient } from '../bridge/client';
 import { openLogs } from './dock';
+import type { LogTarget } from './useLogStream';
 
-const WORKLOADS = new Set<string>(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet']);
+/** the log stream a kind's "Logs" action means, or undefined for kinds without logs */
+export function logTargetOf(clusterId: string, kind: ResourceKind, ref: ObjectRef): LogTarget | undefined {
+  if (!ref.namespace) return undefined;
+  if (kind.kind === 'Pod' && kind.group === '') return { type: 'pod', clusterId, namespace: ref.namespace, pod: ref.name };
+  return { type: 'workload', clusterId, namespace: ref.namespace, kind: kind.kind as WorkloadKind, name: ref.name };
+}
 
-export function LogsButton({ clusterId, kind, target }: { clusterId: string; kind: ResourceKind; target: ObjectRef }) {
-  const client = useBridge();
-  if (!target.namespace) return null;
-  const namespace = target.namespace;
-  if (kind.kind === 'Pod' && kind.group === '')
-    return (
-      <button onClick={() => openLogs(client, { type: 'pod', clusterId, namespace, pod: target.name })} title="Show this pod's log (follows new lines)">
-        Logs
-      </button>
-    );
-  if (WORKLOADS.has(kind.kind) && (kind.group === 'apps' || kind.group === 'batch'))
-    return (
-      <button onClick={() => openLogs(client, { type: 'workload', clusterId, namespace, kind: kind.kind as WorkloadKind, name: target.name })} title="Every pod's log, merged by time and labelled by pod">
-        Logs of all pods
-      </button>
-    );
-  return null;
+export function openLogsOf(client: BridgeClient, clusterId: string, kind: ResourceKind, ref: ObjectRef): void {
+  const target = logTargetOf(clusterId, kind, ref);
+  if (target) openLogs(client, target);
 }

@@ -10,7 +10,6 @@ import type { ActionTarget } from '../../actions/useActionRunner';
 import { Overview } from './Overview';
 import { EventsTab } from './EventsTab';
 import { YamlTab } from './YamlTab';
-import { LogsButton } from '../../logs/LogsButton';
 import { TerminalActions } from '../../terminal/TerminalActions';
 
 interface Props {
@@ -48,7 +47,6 @@ export function DetailsPanel({ clusterId, kind, target, refreshKey, onClose, onN
           <h2 className="drawer-title">{target.name}</h2>
           {target.namespace ? <div className="muted">namespace {target.namespace}</div> : null}
         </div>
-        <LogsButton clusterId={clusterId} kind={kind} target={target} />
         <button className="link close" onClick={onClose} aria-label="Close details" title="Close (Esc)">
           ×
         </button>
