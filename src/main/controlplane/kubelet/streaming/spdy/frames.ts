@@ -35,16 +35,22 @@ export class SpdyProtocolError extends Error {}
 export class FrameReader {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** bytes needed before the next frame can be cut (so a big frame is joined once, not per read) */
+  private needed = 8;
 
   push(chunk: Buffer): Frame[] {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
-    if (this.pendingBytes < 8) return [];
+    if (this.pendingBytes < this.needed) return [];
     let buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     const frames: Frame[] = [];
+    this.needed = 8;
     while (buf.length >= 8) {
       const length = buf.readUIntBE(5, 3);
-      if (buf.length < 8 + length) break;
+      if (buf.length < 8 + length) {
+        this.needed = 8 + length;
+        break;
+      }
       frames.push(parseFrame(buf.subarray(0, 8 + length)));
       buf = buf.subarray(8 + length);
     }
