@@ -6,6 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import * as pty from 'node-pty';
 import { StreamError, type ContainerLogFiles, type ContainerStreams, type ExecOptions, type ExecSession, type PodRef } from '../../../src/main/controlplane/kubelet/server/types';
+import { PassThrough } from 'node:stream';
 
 export interface HostLogs {
   current: string[];
@@ -36,7 +37,10 @@ const pipeSession = (argv: string[]): ExecSession => {
   });
   // the spawn error can come before the kubelet awaits it
   exited.catch(() => undefined);
-  return { stdin: child.stdin, stdout: child.stdout, stderr: child.stderr, resize: () => undefined, exited, kill: () => child.kill('SIGKILL') };
+  // Piped at once: output of a command that exits before the kubelet reads would otherwise be lost.
+  const stdout = child.stdout.pipe(new PassThrough());
+  const stderr = child.stderr.pipe(new PassThrough());
+  return { stdin: child.stdin, stdout, stderr, resize: () => undefined, exited, kill: () => child.kill('SIGKILL') };
 };
 
 export class HostStreams implements ContainerStreams {
