@@ -4,6 +4,9 @@
 // cluster whose local node runs the pods as host processes (python3 -m http.server, readiness over
 // HTTP). RUNS (5) overrides; prints the median.
 import { performance } from 'node:perf_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { startCluster } from '../src/main/controlplane/cluster/cluster';
@@ -20,7 +23,8 @@ import { acquireMachineLock, releaseMachineLock } from '../test/machine-lock';
 const RUNS = Number(process.env.RUNS ?? 5);
 // alone on the machine: a second process-runtime cluster would put these pods on the host network
 await acquireMachineLock();
-const cluster = await startCluster({ port: 0, localRuntime: 'process' });
+const dir = mkdtempSync(join(tmpdir(), 'wh-bench-deploy-'));
+const cluster = await startCluster({ port: 0, localRuntime: 'process', dataDir: join(dir, 'data'), kubeconfigPath: join(dir, 'kubeconfig.yaml') });
 const kc = new KubeConfig();
 kc.loadFromString(cluster.kubeconfig);
 const source = { kubeConfigFor: async () => kc };
@@ -52,4 +56,5 @@ conn.close();
 resources.dispose();
 await cluster.stop();
 releaseMachineLock();
+rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -3,6 +3,9 @@
 // that cannot run is explained, the overview and the events stream show what happened.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterOverview, EventRow, RolloutState } from '../../../shared/bridge/methods-deploy';
 import { TEMPLATES, type DeployForm } from '../../../shared/deploy/templates';
@@ -28,6 +31,7 @@ async function until<T>(what: string, fn: () => T | undefined | false | Promise<
 }
 
 describe('deploy, rollout, overview and events on the built-in cluster', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wh-deploy-'));
   let cluster: RunningCluster;
   let http: KubeHttp;
   let client: ReturnType<typeof bridgeClient>;
@@ -35,7 +39,8 @@ describe('deploy, rollout, overview and events on the built-in cluster', () => {
     // two process-runtime clusters at once would put pods on the host network, where the web
     // template's two replicas both want port 8080
     await acquireMachineLock();
-    cluster = await startCluster({ port: 0, localRuntime: 'process' });
+    // a data folder of its own, as users run it: without one the web pods never answer their probe
+    cluster = await startCluster({ port: 0, localRuntime: 'process', dataDir: join(dir, 'data'), kubeconfigPath: join(dir, 'kubeconfig.yaml') });
     const kc = new KubeConfig();
     kc.loadFromString(cluster.kubeconfig);
     const source = { kubeConfigFor: async () => kc };
@@ -49,6 +54,7 @@ describe('deploy, rollout, overview and events on the built-in cluster', () => {
     client?.conn.close();
     await cluster?.stop();
     releaseMachineLock();
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   const apply = async (f: DeployForm) => {
