@@ -1,8 +1,13 @@
 // The logs dock's styles, adopted once as a constructed stylesheet: the page's CSP (style-src
 // 'self') allows those, and keeping them here leaves the app's styles.css to the app shell.
 const CSS = `
-.log-dock { position: fixed; left: 0; right: 0; bottom: 0; height: 46vh; z-index: 30; display: flex; flex-direction: column; background: var(--panel); border-top: 1px solid var(--line-strong); box-shadow: 0 -4px 14px rgba(31, 35, 40, 0.12); }
-.log-dock.max { height: calc(100vh - 44px); }
+/* the dock takes the bottom of the window and the app shrinks above it (terminal dock included),
+   so nothing is covered: body becomes a column while a dock is open */
+body:has(> #log-dock-root > .log-dock) { display: flex; flex-direction: column; }
+body:has(> #log-dock-root > .log-dock) > #root { flex: 1; min-height: 0; height: auto; }
+#log-dock-root { flex: none; }
+.log-dock { position: relative; height: 46vh; z-index: 30; display: flex; flex-direction: column; background: var(--panel); border-top: 1px solid var(--line-strong); box-shadow: 0 -4px 14px rgba(31, 35, 40, 0.12); }
+.log-dock.max { height: calc(100vh - 90px); }
 .log-dock-tabs { display: flex; align-items: center; gap: 2px; padding: 0 6px; background: var(--bg); border-bottom: 1px solid var(--line); min-height: 30px; }
 .log-dock-tab { display: flex; align-items: center; gap: 4px; border: none; border-radius: 0; background: none; padding: 5px 8px; color: var(--muted); border-bottom: 2px solid transparent; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
 .log-dock-tab.current { color: var(--text); border-bottom-color: var(--accent); font-weight: 600; }
