@@ -6,7 +6,6 @@ import { connect, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import * as pty from 'node-pty';
 import { StreamError, type ContainerLogFiles, type ContainerStreams, type ExecOptions, type ExecSession, type PodRef } from '../../../src/main/controlplane/kubelet/server/types';
-import { PassThrough } from 'node:stream';
 
 export interface HostLogs {
   current: string[];
