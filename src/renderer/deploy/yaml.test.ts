@@ -63,7 +63,7 @@ spec:
     app.kubernetes.io/managed-by: wheelhouse
   ports:
     - name: p8080
-      port: 8080
+      port: 80
       targetPort: 8080
 `;
 

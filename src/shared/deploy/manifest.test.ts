@@ -14,7 +14,7 @@ test('the web template is a Deployment with a readiness check and a NodePort Ser
   assert.deepEqual(c.readinessProbe.httpGet, { path: '/', port: 8080 });
   assert.deepEqual(deploy.spec.selector.matchLabels, deploy.spec.template.metadata.labels);
   assert.equal(svc.spec.type, 'NodePort');
-  assert.deepEqual(svc.spec.ports, [{ name: 'p8080', port: 8080, targetPort: 8080 }]);
+  assert.deepEqual(svc.spec.ports, [{ name: 'p8080', port: 80, targetPort: 8080 }]);
   assert.deepEqual(svc.spec.selector, deploy.spec.selector.matchLabels);
 });
 

@@ -68,7 +68,9 @@ function serviceOf(f: DeployForm): Obj | undefined {
     spec: {
       ...(headless ? { clusterIP: 'None' } : { type: f.expose }),
       selector: labelsOf(f),
-      ports: ports.map((p) => ({ name: `p${p}`, port: p, targetPort: p })),
+      // the first port is served on 80, as a web Service is expected to be; where pods share the host
+      // network (macOS, Windows) it also keeps the proxy's listener off the pods' own port
+      ports: ports.map((p, i) => ({ name: `p${p}`, port: headless || i > 0 ? p : 80, targetPort: p })),
     },
   };
 }

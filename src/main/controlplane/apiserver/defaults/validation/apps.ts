@@ -62,9 +62,26 @@ export function validateDeployment(d: Obj): StatusCause[] {
 
 export const validateReplicaSet = (rs: Obj): StatusCause[] => validateReplicated(rs.spec ?? {}, 'replicaset');
 
+/**
+ * A StatefulSet's containers mount its volumeClaimTemplates by name, though the template lists no
+ * such volume: the controller adds one claim volume per template to each pod. Validate the template
+ * as the pods will be, as upstream validates the union of both.
+ */
+const withClaimVolumes = (spec: Obj): Obj => {
+  const claims: Obj[] = Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+  const template = spec.template;
+  if (claims.length === 0 || !template || typeof template !== 'object') return spec;
+  const own: Obj[] = Array.isArray(template.spec?.volumes) ? template.spec.volumes : [];
+  const added = claims
+    .map((c) => c?.metadata?.name)
+    .filter((name): name is string => typeof name === 'string' && !own.some((v) => v?.name === name))
+    .map((name) => ({ name, persistentVolumeClaim: { claimName: name } }));
+  return { ...spec, template: { ...template, spec: { ...template.spec, volumes: [...own, ...added] } } };
+};
+
 export function validateStatefulSet(s: Obj): StatusCause[] {
   const spec = s.spec ?? {};
-  const causes = validateReplicated(spec, 'statefulset');
+  const causes = validateReplicated(withClaimVolumes(spec), 'statefulset');
   causes.push(...enumOf('spec.podManagementPolicy', spec.podManagementPolicy, ['OrderedReady', 'Parallel'], true));
   causes.push(...enumOf('spec.updateStrategy.type', spec.updateStrategy?.type, ['RollingUpdate', 'OnDelete'], true));
   causes.push(...nonNegative('spec.updateStrategy.rollingUpdate.partition', spec.updateStrategy?.rollingUpdate?.partition));

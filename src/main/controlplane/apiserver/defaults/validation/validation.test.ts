@@ -196,3 +196,19 @@ test('tolerations, node selectors and service IPs', () => {
     'Service "s" is invalid: spec.clusterIPs[0]: Invalid value: "10.0.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
   );
 });
+
+test('a StatefulSet mounts its volumeClaimTemplates by name; an unknown mount is still refused', () => {
+  const sts = (mount: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'store' },
+    spec: {
+      serviceName: 'store',
+      selector: { matchLabels: { app: 'store' } },
+      template: { metadata: { labels: { app: 'store' } }, spec: { containers: [{ name: 'c', image: 'busybox', volumeMounts: [{ name: mount, mountPath: '/data' }] }] } },
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    },
+  });
+  assert.equal(createError('apps', 'StatefulSet', sts('data')), '');
+  assert.match(createError('apps', 'StatefulSet', sts('other')), /spec\.template\.spec\.containers\[0\]\.volumeMounts\[0\]\.name: Not found: "other"/);
+});
