@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const FIGURES = ['cold-start.ts', 'api-creates.ts', 'list-pods.ts', 'watch-fanout.ts', 'store-writes.ts', 'store-list.ts', 'scheduler-throughput.ts', 'cluster-idle-cpu.ts', 'deployment-1000.ts', 'engine-view-50k.ts', 'streams.ts', 'process-pod-startup.ts', 'proxy-throughput.ts'];
+const FIGURES = ['cold-start.ts', 'api-creates.ts', 'list-pods.ts', 'watch-fanout.ts', 'store-writes.ts', 'store-list.ts', 'scheduler-throughput.ts', 'cluster-idle-cpu.ts', 'deployment-1000.ts', 'engine-view-50k.ts', 'streams.ts', 'process-pod-startup.ts', 'proxy-throughput.ts', 'deploy-to-ready.ts', 'log-view.ts', 'terminal-latency.ts'];
 const only = process.argv.slice(2);
 const results = [];
 for (const figure of FIGURES.filter((f) => only.length === 0 || only.some((o) => f.includes(o)))) {
