@@ -7,7 +7,7 @@ import { realClock } from '../connections/clock';
 import { ConnectionManager } from '../connections/connection-manager';
 import { sourceFor, tempDir, writeKubeconfig } from '../connections/connections.test-support';
 import { DiscoveryService } from './discovery-service';
-import { fetchKinds } from './fetch-kinds';
+import { fetchKinds, isBrowsable } from './fetch-kinds';
 import { legacyDiscovery } from './legacy';
 import { listNamespaces } from './namespaces';
 
@@ -94,10 +94,18 @@ test('namespaces.list gives the names, sorted', async () => {
   assert.deepEqual(names, [...names].sort());
 });
 
-test('the legacy walk (servers before 1.27) finds the same kinds as aggregated discovery', async () => {
+test('the legacy walk (servers before 1.27) finds the same browsable kinds as aggregated discovery', async () => {
   const kc = await connections.kubeConfigFor(id);
   const key = (r: { group: string; version: string; kind: string; plural: string; namespaced: boolean }) => `${r.group}/${r.version}/${r.kind}/${r.plural}/${r.namespaced}`;
   const aggregated = (await fetchKinds(kc, { etags: {}, resources: {} })).kinds.map(key).sort();
-  const legacy = (await legacyDiscovery(kc)).map(key).sort();
+  const legacy = (await legacyDiscovery(kc)).filter(isBrowsable).map(key).sort();
   assert.deepEqual(legacy, aggregated);
+});
+
+test('kinds that cannot be listed and watched (metrics, reviews) are left out of the sidebar', async () => {
+  const kc = await connections.kubeConfigFor(id);
+  const { kinds } = await fetchKinds(kc, { etags: {}, resources: {} });
+  assert.equal(kinds.some((k) => k.group === 'metrics.k8s.io'), false);
+  assert.equal(kinds.some((k) => k.kind === 'TokenReview' || k.kind === 'SelfSubjectAccessReview'), false);
+  assert.ok(kinds.some((k) => k.kind === 'Pod'));
 });

@@ -37,8 +37,11 @@ export async function fetchKinds(kc: KubeConfig, memo: DiscoveryMemo): Promise<{
   return { kinds: unchanged ? [] : await categorize(kc, all), unchanged };
 }
 
+/** a view lists and watches; kinds that cannot be (metrics.k8s.io's, reviews, bindings) are not browsed */
+export const isBrowsable = (r: { verbs: string[] }): boolean => r.verbs.length === 0 || (r.verbs.includes('list') && r.verbs.includes('watch'));
+
 async function categorize(kc: KubeConfig, resources: DiscoveredResource[]): Promise<ResourceKind[]> {
   const crds = await crdNames(kc).catch(() => undefined);
-  const kinds = resources.map((r) => ({ ...r, category: categoryOf(r.group, r.plural, crds?.has(`${r.plural}.${r.group}`) ?? false) }));
+  const kinds = resources.filter(isBrowsable).map((r) => ({ ...r, category: categoryOf(r.group, r.plural, crds?.has(`${r.plural}.${r.group}`) ?? false) }));
   return kinds.sort((a, b) => categoryRank(a.category) - categoryRank(b.category) || a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind));
 }
