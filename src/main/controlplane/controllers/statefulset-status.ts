@@ -38,7 +38,10 @@ export function statefulSetStatus({ set, pods, current, update, collisionCount, 
     if (podRevision(pod) === update.metadata.name) status.updatedReplicas++;
   }
   const rolling = set.spec?.updateStrategy?.type === 'RollingUpdate';
-  if (rolling && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
+  // against the desired count, as upstream's completeRollingUpdate: between deleting an old pod and
+  // creating its replacement, the pods that exist can all be updated while one is still missing
+  const desired = set.spec?.replicas ?? 1;
+  if (rolling && status.updatedReplicas === desired && status.readyReplicas === desired && status.replicas === desired) {
     status.currentReplicas = status.updatedReplicas;
     status.currentRevision = status.updateRevision;
   }
