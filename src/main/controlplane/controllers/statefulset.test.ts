@@ -140,9 +140,12 @@ test('RollingUpdate with a partition updates only ordinals at or above it, highe
   assert.equal(await revisionOf('part-1'), old);
   assert.equal(await revisionOf('part-0'), old);
   assert.equal((await getPod('part-2')).spec.containers[0].image, 'nginx:2');
-  const set = await getSts('part');
-  set.spec.updateStrategy.rollingUpdate.partition = 0;
-  await h.admin.update(set);
+  // get-modify-update races the controller's status writes: retry on conflict, as kubectl edit does
+  await eventually(async () => {
+    const set = await getSts('part');
+    set.spec.updateStrategy.rollingUpdate.partition = 0;
+    return h.admin.update(set).then(() => true, (err) => (err.code === 409 ? false : Promise.reject(err)));
+  }, 'partition lowered to 0');
   for (const name of ['part-1', 'part-0']) {
     await eventually(async () => (await revisionOf(name).catch(() => undefined)) === updateRevision, `${name} updated`);
     await markPodReady(h.admin, 'default', name);
