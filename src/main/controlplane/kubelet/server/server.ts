@@ -51,6 +51,7 @@ export const parseRoute = (pathname: string): Route | undefined => {
 export class KubeletServer {
   private readonly server: Server;
   private readonly dispatcher: UpgradeDispatcher;
+  private readonly upgraded = new Set<Duplex>();
   private readonly tokenDigest: Buffer;
   port = 0;
 
@@ -58,7 +59,12 @@ export class KubeletServer {
     this.tokenDigest = digest(o.token);
     this.dispatcher = new UpgradeDispatcher(o.streams);
     this.server = createServer((req, res) => void this.request(req, res));
-    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // upgraded connections leave the HTTP server's bookkeeping: keep them to end them on close
+      this.upgraded.add(socket);
+      socket.once('close', () => this.upgraded.delete(socket));
+      void this.upgrade(req, socket, head);
+    });
     this.server.on('clientError', (_err, socket) => socket.destroy());
   }
 
@@ -77,6 +83,7 @@ export class KubeletServer {
 
   async close(): Promise<void> {
     this.dispatcher.close();
+    for (const socket of this.upgraded) socket.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
