@@ -69,7 +69,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
     const down = (): string | undefined => (started.components ? undefined : 'not running');
     const health = { check: () => ({ scheduler: down(), 'controller-manager': down(), 'etcd-0': undefined }) };
     const handler = withComponentStatuses(pki.adminToken, health, withBackupEndpoint(store, pki.adminToken, api.handler));
-    const { server, port } = await listenHttps(pki, handler, options.port ?? 0, dataDir, api.upgrade);
+    const { server, port, endUpgraded } = await listenHttps(pki, handler, options.port ?? 0, dataDir, api.upgrade);
     await ensureKubernetesService(api.storage, api.resources, LOOPBACK, port);
     const url = `https://${LOOPBACK}:${port}`;
     const kubeconfig = adminKubeconfig(url, pki.ca.certPem, pki.adminToken);
@@ -99,6 +99,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
       stop: async () => {
         await components?.stop();
         clearInterval(compaction);
+        endUpgraded();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await api.stop();

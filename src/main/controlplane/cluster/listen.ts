@@ -32,10 +32,22 @@ export async function listenHttps(
   dataDir: string | undefined,
   /** Upgrade requests (exec, attach, portforward) */
   onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
-): Promise<{ server: Server; port: number }> {
+): Promise<{ server: Server; port: number; endUpgraded(): void }> {
   const server = createServer({ key: pki.serving.keyPem, cert: pki.serving.certPem, ca: pki.ca.certPem }, handler);
   server.keepAliveTimeout = 65_000;
-  if (onUpgrade) server.on('upgrade', onUpgrade);
+  // upgraded streams (exec, port-forward) leave the HTTP server's bookkeeping, so closeAllConnections
+  // does not end them and close() would wait for every open shell: the caller ends them on stop
+  const upgraded = new Set<Duplex>();
+  if (onUpgrade) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      upgraded.add(socket);
+      socket.once('close', () => upgraded.delete(socket));
+      onUpgrade(req, socket, head);
+    });
+  }
+  const endUpgraded = (): void => {
+    for (const socket of upgraded) socket.destroy();
+  };
   const portFile = dataDir ? join(dataDir, 'port') : undefined;
   const previous = requestedPort === 0 && portFile && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
   let port: number;
@@ -48,5 +60,5 @@ export async function listenHttps(
     else throw err;
   }
   if (portFile) writeFileSync(portFile, String(port));
-  return { server, port };
+  return { server, port, endUpgraded };
 }
