@@ -140,6 +140,15 @@ test('exec runs in the container environment; processes are listed for stats', a
   await assert.rejects(node.runtime.exec(ref, 'c', ['no-such-binary-wh'], { tty: false, stdin: false, stdout: true, stderr: true }), /executable file not found/);
 });
 
+test('a shell exec\'d into a pod ends when the pod is deleted', async () => {
+  await create('doomed', { terminationGracePeriodSeconds: 1, containers: [{ name: 'c', image: 'busybox', command: ['sleep', '1000'] }] });
+  const pod = await phase('doomed', 'Running');
+  const session = await node.runtime.exec({ uid: pod.metadata.uid, namespace: 'default', name: 'doomed' }, 'c', ['sleep', '1000'], { tty: false, stdin: false, stdout: true, stderr: true });
+  await node.admin.delete('v1', 'Pod', 'default', 'doomed');
+  const ended = await Promise.race([session.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+  assert.notEqual(ended, 'still running', 'the exec session ended with its pod');
+});
+
 test('volumes appear to the process; a failing liveness probe restarts the container', async () => {
   await node.admin.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { greeting: 'hello from a configmap' } });
   await create('probed', {

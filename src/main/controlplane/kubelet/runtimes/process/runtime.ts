@@ -64,6 +64,8 @@ export interface ProcessRuntimeOptions {
 export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTable {
   readonly version = PROCESS_RUNTIME_VERSION;
   readonly pods = new Map<string, PodRecord>();
+  /** open exec sessions per pod uid, ended with their pod */
+  private readonly execs = new Map<string, Set<ExecSession>>();
   private readonly listeners = new Set<(uid: string) => void>();
   private readonly backoff = new RestartBackoff();
   private readonly root: string;
@@ -127,6 +129,8 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
 
   removePod(uid: string, env: NodeEnv): void {
     this.mirrors.removePod(uid, env);
+    for (const session of this.execs.get(uid) ?? []) session.kill();
+    this.execs.delete(uid);
     const rec = this.pods.get(uid);
     if (!rec) return;
     this.pods.delete(uid);
@@ -151,8 +155,13 @@ export class ProcessRuntime implements PodRuntime, ContainerStreams, ProcessTabl
     if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
   }
 
-  exec(pod: PodRef, container: string, argv: string[], opts: ExecOptions): Promise<ExecSession> {
-    return execIn(this.streamDeps, pod, container, argv, opts);
+  async exec(pod: PodRef, container: string, argv: string[], opts: ExecOptions): Promise<ExecSession> {
+    const session = await execIn(this.streamDeps, pod, container, argv, opts);
+    // exec'd processes belong to the pod: they end with it, as in a container runtime
+    const open = this.execs.get(pod.uid) ?? new Set<ExecSession>();
+    this.execs.set(pod.uid, open.add(session));
+    void session.exited.finally(() => open.delete(session));
+    return session;
   }
 
   attach(pod: PodRef, container: string, opts: ExecOptions): Promise<ExecSession> {
