@@ -6,12 +6,10 @@
 // Then a pod that prints MILLION lines (default 1,000,000) at once: time until the view holds them
 // all (Tail: all), scrolling at that size, a search over all of it, and the heap.
 // Run: node --import tsx bench/log-view.ts   (RATE=… SECONDS=… MILLION=…)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { BenchClient, percentile, ROOT, round } from './lib/cluster';
+import { startServe } from './lib/serve';
 
 const RATE = Number(process.env.RATE ?? 5000);
 const SECONDS = Number(process.env.SECONDS ?? 15);
@@ -27,29 +25,7 @@ const WRITER = `const rate=${RATE};const t0=Date.now();let n=0;setInterval(()=>{
 // all be there to read
 const BURST = `let n=0;const total=${MILLION};function w(){while(n<total){let s='';for(let k=0;k<1000&&n<total;k++,n++)s+='#'+n+'\\n';if(!process.stdout.write(s))return process.stdout.once('drain',w);}setInterval(()=>{},1e6);}w();`;
 
-const build = spawnSync(process.execPath, ['scripts/build-renderer.mjs'], { cwd: ROOT, encoding: 'utf8' });
-if (build.status !== 0) throw new Error(`renderer build failed:\n${build.stderr}`);
-const dir = mkdtempSync(join(tmpdir(), 'wh-logview-'));
-writeFileSync(join(dir, 'empty-kubeconfig'), '');
-let out = '';
-const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
-  cwd: ROOT,
-  env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: join(dir, 'empty-kubeconfig'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-child.stdout!.on('data', (d) => (out += d));
-child.stderr!.on('data', (d) => (out += d));
-
-async function started(): Promise<[string, string]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const url = /open (http:\/\/\S+)/.exec(out)?.[1];
-    const kc = /\(kubeconfig: (.+)\)/.exec(out)?.[1];
-    if (url && kc) return [url, kc];
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`wheelhouse serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const app = await startServe('wh-logview-');
 
 async function running(client: BenchClient, name: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -165,7 +141,7 @@ async function million(page: Page, client: BenchClient) {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 let client: BenchClient | undefined;
 try {
-  const [url, kubeconfig] = await started();
+  const { url, kubeconfigPath: kubeconfig } = app;
   client = new BenchClient(kubeconfig);
   const pod = { metadata: { name: 'chatty', namespace: NS }, spec: { containers: [{ name: 'app', image: 'node', command: [process.execPath, '-e', WRITER] }] } };
   const created = await client.send('POST', `/api/v1/namespaces/${NS}/pods`, pod);
@@ -201,15 +177,10 @@ try {
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (e) {
-  log(out.slice(-3000));
+  log(app.output().slice(-3000));
   throw e;
 } finally {
   client?.close();
   await browser.close().catch(() => undefined);
-  await new Promise((r) => {
-    if (child.exitCode !== null) return r(null);
-    child.once('exit', r);
-    child.kill('SIGTERM');
-  });
-  rmSync(dir, { recursive: true, force: true });
+  await app.stop();
 }

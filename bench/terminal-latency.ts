@@ -5,40 +5,15 @@
 // The page timestamps the trusted keydown and the first change of the terminal's rows (made in
 // xterm's animation-frame render, painted in that frame); keys alternate "x" and Backspace so the line never grows. Run:
 //   node --import tsx bench/terminal-latency.ts   (ROUNDS=…)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { chromium, type Page } from 'playwright-core';
-import { median, percentile, ROOT, round } from './lib/cluster';
+import { median, percentile, round } from './lib/cluster';
+import { startServe } from './lib/serve';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const build = spawnSync(process.execPath, ['scripts/build-renderer.mjs'], { cwd: ROOT, encoding: 'utf8' });
-if (build.status !== 0) throw new Error(`renderer build failed:\n${build.stderr}`);
-const dir = mkdtempSync(join(tmpdir(), 'wh-term-bench-'));
-writeFileSync(join(dir, 'empty-kubeconfig'), '');
-let out = '';
-const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
-  cwd: ROOT,
-  env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: join(dir, 'empty-kubeconfig'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir, SHELL: '/bin/bash' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-child.stdout!.on('data', (d) => (out += d));
-child.stderr!.on('data', (d) => (out += d));
-
-async function started(): Promise<[string, string]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const url = /open (http:\/\/\S+)/.exec(out)?.[1];
-    const kc = /\(kubeconfig: (.+)\)/.exec(out)?.[1];
-    if (url && kc) return [url, kc];
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`wheelhouse serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const app = await startServe('wh-term-bench-', { SHELL: '/bin/bash' });
 
 /** in the page: timestamps keydown, and the first render of the visible terminal's rows after it */
 function installProbe() {
@@ -72,7 +47,7 @@ async function measure(page: Page, name: string): Promise<Record<string, unknown
 }
 
 try {
-  const [url, kubeconfigPath] = await started();
+  const { url, kubeconfigPath } = app;
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const core = kc.makeApiClient(CoreV1Api);
@@ -95,7 +70,5 @@ try {
   await measure(page, 'local terminal (node-pty)');
   await browser.close();
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  rmSync(dir, { recursive: true, force: true });
+  await app.stop();
 }

@@ -3,14 +3,12 @@
 // Pods click → first row (cold engine cache, then warm), scrolling ~20 screens (frame intervals and
 // long tasks), the renderer's JS heap, create → row on screen while ~1,000 other pods/s are patched,
 // and the engine's RSS. Run: node --import tsx bench/ui-50k.ts   (PODS=… RATE=… CHANGES=…)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { parse } from 'yaml';
 import { chromium, type Page } from 'playwright-core';
-import { BenchClient, median, percentile, pod, ROOT, round } from './lib/cluster';
+import { BenchClient, median, percentile, pod, round } from './lib/cluster';
+import { startServe } from './lib/serve';
 
 const PODS = Number(process.env.PODS ?? 50_000);
 const RATE = Number(process.env.RATE ?? 1000);
@@ -18,30 +16,8 @@ const CHANGES = Number(process.env.CHANGES ?? 200);
 const NS = 'default';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const build = spawnSync(process.execPath, ['scripts/build-renderer.mjs'], { cwd: ROOT, encoding: 'utf8' });
-if (build.status !== 0) throw new Error(`renderer build failed:\n${build.stderr}`);
-const dir = mkdtempSync(join(tmpdir(), 'wh-ui50k-'));
-writeFileSync(join(dir, 'empty-kubeconfig'), '');
-let out = '';
-const child = spawn(process.execPath, ['bin/wheelhouse.js', 'serve', '--port', '0', '--data-dir', join(dir, 'data')], {
-  cwd: ROOT,
-  env: { ...process.env, WHEELHOUSE_FROM_SOURCE: '1', KUBECONFIG: join(dir, 'empty-kubeconfig'), WHEELHOUSE_CONFIG_DIR: join(dir, 'config'), HOME: dir },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-child.stdout!.on('data', (d) => (out += d));
-child.stderr!.on('data', (d) => (out += d));
-const rssMB = () => round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024, 1);
-
-async function started(): Promise<[string, string]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const url = /open (http:\/\/\S+)/.exec(out)?.[1];
-    const kc = /\(kubeconfig: (.+)\)/.exec(out)?.[1];
-    if (url && kc) return [url, kc];
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`wheelhouse serve did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const app = await startServe('wh-ui50k-');
+const rssMB = () => round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${app.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024, 1);
 
 async function seed(client: BenchClient): Promise<number> {
   const t0 = performance.now();
@@ -186,7 +162,7 @@ const browser = await chromium.launch({
 });
 let client: BenchClient | undefined;
 try {
-  const [url, kubeconfig] = await started();
+  const { url, kubeconfigPath: kubeconfig } = app;
   client = new BenchClient(kubeconfig);
   const seedS = await seed(client);
   log(`seeded ${PODS} pods in ${round(seedS)} s; engine RSS ${rssMB()} MB`);
@@ -243,15 +219,10 @@ try {
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (e) {
-  log(out.slice(-3000));
+  log(app.output().slice(-3000));
   throw e;
 } finally {
   client?.close();
   await browser.close().catch(() => undefined);
-  await new Promise((r) => {
-    if (child.exitCode !== null) return r(null);
-    child.once('exit', r);
-    child.kill('SIGTERM');
-  });
-  rmSync(dir, { recursive: true, force: true });
+  await app.stop();
 }
