@@ -150,3 +150,14 @@ export async function startApp(options: { localRuntime?: 'process' | 'simulated'
     },
   };
 }
+
+/** polls until `read` gives a value, or fails saying what it waited for */
+export async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -6,19 +6,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SHOTS, skipReason, startApp, type RunningApp } from './harness';
+import { SHOTS, skipReason, startApp, until, type RunningApp } from './harness';
 import { apiFor, type Api } from './seed';
 
-/** polls until `read` gives a value, or fails saying what it waited for */
-async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const T = 20_000;
 const NS = 'logs-e2e';

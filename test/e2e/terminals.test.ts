@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SHOTS, skipReason, startApp, type RunningApp } from './harness';
+import { SHOTS, skipReason, startApp, until, type RunningApp } from './harness';
 import { apiFor, type Api } from './seed';
 
 const T = 20_000;
@@ -19,15 +19,6 @@ let app: RunningApp;
 let api: Api;
 let page: Page;
 
-async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const openKind = (label: string) => page.locator('.side-item', { hasText: new RegExp(`^${label}$`) }).click();
 const screenText = (term: Locator) => term.locator('.xterm-rows').innerText();
