@@ -31,8 +31,8 @@ export class PoolUsage implements UsageSource {
 
   constructor(private readonly o: PoolUsageOptions) {
     this.rates = new RateTracker(o.clock);
+    // the first sample waits for the timer, off the cluster's start-up path
     if (o.nodes.some((n) => o.processTableOf(n.name))) {
-      this.tick();
       const every = o.intervalMs ?? 10_000;
       const loop = (): void => {
         this.tick();
