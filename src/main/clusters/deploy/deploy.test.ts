@@ -132,7 +132,7 @@ describe('deploy, rollout, overview and events on the built-in cluster', () => {
   it('a crash loop shows the exit code and the last lines the container printed', async () => {
     await apply(form('worker', { name: 'crash', command: ['sh', '-c', 'echo starting; echo "fatal: no config at /etc/app.conf"; exit 3'] }));
     const latest = await watch('Deployment', 'crash');
-    const s = await until('the crash explained with its log', () => (latest().pods[0]?.logTail?.length ? latest() : undefined), 90_000);
+    const s = await until('the crash explained with its log', () => (latest().pods[0]?.logTail?.length && latest().pods[0]?.problem ? latest() : undefined), 90_000);
     assert.match(s.pods[0].problem!, /exit code 3/);
     assert.deepEqual(s.pods[0].logTail, ['starting', 'fatal: no config at /etc/app.conf']);
   });
